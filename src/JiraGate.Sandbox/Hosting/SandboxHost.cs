@@ -24,6 +24,9 @@ public sealed class SandboxHost : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>Name of the factory client that does not follow redirects.</summary>
+    public const string NoRedirectClientName = "no-redirect";
+
     /// <summary>The site's base URL, e.g. http://127.0.0.1:5181 (no trailing slash).</summary>
     public Uri BaseUrl { get; }
 
@@ -65,6 +68,9 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(options.TimeProvider);
         builder.Services.AddSingleton<OAuthServer>();
         builder.Services.AddHttpClient();
+        // Clients that must see 3xx answers themselves (attachment content, OAuth authorize).
+        builder.Services.AddHttpClient(NoRedirectClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddRouting();
 
         var app = builder.Build();
