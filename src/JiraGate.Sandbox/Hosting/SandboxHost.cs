@@ -1,6 +1,7 @@
 using System.Net;
 using JiraGate.Sandbox.Api;
 using JiraGate.Sandbox.Data;
+using JiraGate.Sandbox.Faults;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Security;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -67,6 +68,8 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.TimeProvider);
         builder.Services.AddSingleton<OAuthServer>();
+        builder.Services.AddSingleton<FaultState>();
+        builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddHttpClient();
         // Clients that must see 3xx answers themselves (attachment content, OAuth authorize).
         builder.Services.AddHttpClient(NoRedirectClientName)
@@ -76,6 +79,9 @@ public sealed class SandboxHost : IAsyncDisposable
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
+        // Routing before faults, so the rate limit is kept per route template and method.
+        app.UseRouting();
+        app.UseMiddleware<FaultMiddleware>();
         SandboxRoutes.Map(app, options.Flavor, options);
 
         await app.StartAsync(cancellationToken);
