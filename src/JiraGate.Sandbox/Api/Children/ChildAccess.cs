@@ -39,9 +39,10 @@ internal static class ChildAccess
 
     /// <summary>"Ada Admin, you do not …" on Cloud; Data Center's message has no name (as on issues.apache.org).</summary>
     public static string Personal(Site site, User user, string sentence) =>
-        site.Flavor == SandboxFlavor.Cloud
-            ? user.DisplayName + ", y" + sentence[1..]
-            : sentence;
+        site.Flavor == SandboxFlavor.Cloud ? Named(user, sentence) : sentence;
+
+    /// <summary>"Ada Admin, you do not …": Jira's worklog service names the caller on both flavours.</summary>
+    public static string Named(User user, string sentence) => user.DisplayName + ", y" + sentence[1..];
 
     /// <summary>Bumps the issue's updated date, as every child change does in Jira.</summary>
     public static void Touch(Site site, Issue issue) => issue.Updated = site.Now;
