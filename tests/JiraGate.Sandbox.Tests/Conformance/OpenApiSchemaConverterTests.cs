@@ -153,6 +153,51 @@ public sealed class OpenApiSchemaConverterTests
         Assert.True(converted > 1300, $"only {converted} component schemas converted");
     }
 
+    [Theory]
+    [InlineData(nameof(SpecKind.Platform))]
+    [InlineData(nameof(SpecKind.Software))]
+    [InlineData(nameof(SpecKind.DataCenter))]
+    public void Build_EveryJsonResponseSchema_CompilesForJsonSchemaNet(string specName)
+    {
+        var spec = Enum.Parse<SpecKind>(specName);
+        var built = 0;
+        foreach (var path in OpenApiSpecs.PathTemplates(spec))
+        {
+            Assert.True(OpenApiSpecs.TryGetPathItem(spec, path, out _, out var pathItem));
+            foreach (var method in OpenApiSpecs.MethodsOf(pathItem))
+            {
+                foreach (var response in pathItem.GetProperty(method).GetProperty("responses").EnumerateObject())
+                {
+                    var status = response.Name == "default" ? 599 : int.Parse(response.Name, System.Globalization.CultureInfo.InvariantCulture);
+                    var found = ResponseLookup.Find(spec, method, path, status);
+                    if (found is { Failure: null, Schema: { } schema, SchemaLocation: { } location })
+                    {
+                        Assert.NotNull(CompiledSchemas.Get(spec, location, schema, BodyShape.AsDeclared).Schema);
+                        built++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(built > 0);
+    }
+
+    [Fact]
+    public void Get_SameSchemaAndShapeTwice_ReturnsTheCachedBuild()
+    {
+        var found = ResponseLookup.Find(SpecKind.Platform, "GET", "/rest/api/3/myself", 200);
+        var location = found.SchemaLocation!;
+        var schema = found.Schema!.Value;
+
+        var first = CompiledSchemas.Get(SpecKind.Platform, location, schema, BodyShape.AsDeclared);
+        var second = CompiledSchemas.Get(SpecKind.Platform, location, schema, BodyShape.AsDeclared);
+        var wrapped = CompiledSchemas.Get(SpecKind.Platform, location, schema, BodyShape.ArrayOfDeclared);
+
+        Assert.Same(first, second);
+        Assert.NotSame(first, wrapped);
+        Assert.Equal(first.Components, wrapped.Components);
+    }
+
     private static OpenApiSchemaConverter.Result Convert(string schema, SpecKind spec = SpecKind.Platform) =>
         OpenApiSchemaConverter.Convert(spec, JsonElement.Parse(schema), "#/test");
 }
