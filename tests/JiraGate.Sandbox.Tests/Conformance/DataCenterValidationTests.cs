@@ -5,6 +5,42 @@ namespace JiraGate.Sandbox.Tests.Conformance;
 public sealed class DataCenterValidationTests
 {
     [Theory]
+    [InlineData("jira-ruby/dc-v2-issue-get.json", "GET", "/rest/api/2/issue/{issueIdOrKey}", 200)]
+    [InlineData("jira-ruby/dc-v2-search-get.json", "GET", "/rest/api/2/search", 200)]
+    [InlineData("jira-ruby/dc-v2-issue-post.json", "POST", "/rest/api/2/issue", 201)]
+    [InlineData("jira-ruby/dc-v2-comments-get.json", "GET", "/rest/api/2/issue/{issueIdOrKey}/comment", 200)]
+    [InlineData("jira-ruby/dc-v2-comment-post.json", "POST", "/rest/api/2/issue/{issueIdOrKey}/comment", 201)]
+    [InlineData("jira-ruby/dc-v2-worklogs-get.json", "GET", "/rest/api/2/issue/{issueIdOrKey}/worklog", 200)]
+    [InlineData("jira-ruby/dc-v2-worklog-post.json", "POST", "/rest/api/2/issue/{issueIdOrKey}/worklog", 201)]
+    [InlineData("jira-ruby/dc-v2-transitions-get.json", "GET", "/rest/api/2/issue/{issueIdOrKey}/transitions", 200)]
+    [InlineData("jira-ruby/dc-v2-attachment-get.json", "GET", "/rest/api/2/attachment/{id}", 200)]
+    [InlineData("jira-ruby/dc-v2-priorities-get.json", "GET", "/rest/api/2/priority", 200)]
+    [InlineData("go-jira/dc-v2-priorities-get-apache.json", "GET", "/rest/api/2/priority", 200)]
+    [InlineData("jira-ruby/dc-v2-statuses-get.json", "GET", "/rest/api/2/status", 200)]
+    [InlineData("go-jira/dc-v2-statuses-get.json", "GET", "/rest/api/2/status", 200)]
+    [InlineData("go-jira/statuscategories-get.json", "GET", "/rest/api/2/statuscategory", 200)]
+    [InlineData("jira-ruby/dc-v2-fields-get.json", "GET", "/rest/api/2/field", 200)]
+    [InlineData("jira-ruby/dc-v2-projects-get.json", "GET", "/rest/api/2/project", 200)]
+    [InlineData("jira-ruby/dc-v2-project-get.json", "GET", "/rest/api/2/project/{projectIdOrKey}", 200)]
+    [InlineData("go-jira/dc-v2-project-get-apache.json", "GET", "/rest/api/2/project/{projectIdOrKey}", 200)]
+    [InlineData("jira-ruby/dc-v2-component-get.json", "GET", "/rest/api/2/component/{id}", 200)]
+    [InlineData("go-jira/component-get.json", "GET", "/rest/api/2/component/{id}", 200)]
+    [InlineData("jira-ruby/dc-v2-version-get.json", "GET", "/rest/api/2/version/{id}", 200)]
+    [InlineData("jira-ruby/user-get-by-accountid-localhost.json", "GET", "/rest/api/2/user", 200)]
+    [InlineData("go-jira/agile-boards-get.json", "GET", "/rest/agile/1.0/board", 200)]
+    [InlineData("go-jira/agile-board-sprints-get.json", "GET", "/rest/agile/1.0/board/{boardId}/sprint", 200)]
+    [InlineData("jira-ruby/agile-board-sprints-get.json", "GET", "/rest/agile/1.0/board/{boardId}/sprint", 200)]
+    [InlineData("jira-ruby/agile-sprint-get.json", "GET", "/rest/agile/1.0/sprint/{sprintId}", 200)]
+    [InlineData("jira-ruby/agile-sprint-issues-get.json", "GET", "/rest/agile/1.0/sprint/{sprintId}/issue", 200)]
+    [InlineData("jira-ruby/agile-board-issues-get.json", "GET", "/rest/agile/1.0/board/{boardId}/issue", 200)]
+    public void Validate_RecordedServerResponse_IsValidAgainstDataCenterSpec(string fixture, string method, string path, int status)
+    {
+        var outcome = ResponseSchemaValidator.Validate(SpecKind.DataCenter, method, path, status, Fixture(fixture));
+
+        Assert.True(outcome.IsValid, outcome.ToString());
+    }
+
+    [Theory]
     [InlineData("/rest/api/2/issue/{issueIdOrKey}")]
     [InlineData("/api/2/issue/{issueIdOrKey}")]
     public void Validate_RecordedDataCenterIssue_IsValidUnderEitherPathSpelling(string path)
