@@ -96,7 +96,7 @@ internal static class AttachmentEndpoints
             ChildAccess.Touch(s, issue);
             var change = ChildAccess.RecordChange(s, issue, user, AttachmentAccess.ChangeItem(attachment, added: false));
             AttachmentAccess.Publish(rc, "attachment_deleted", issue, attachment);
-            SiteEvents.IssueUpdated(rc, issue, change);
+            SiteEvents.IssueUpdated(rc, issue, change, "issue_updated");
             return JiraResults.NoContent();
         });
     }

@@ -100,7 +100,7 @@ internal static class AttachmentUpload
             {
                 AttachmentAccess.Publish(rc, "attachment_created", issue, a);
             }
-            SiteEvents.IssueUpdated(rc, issue, change);
+            SiteEvents.IssueUpdated(rc, issue, change, "issue_updated");
             return ChildResults.Json(w =>
             {
                 w.WriteStartArray();
