@@ -200,5 +200,9 @@ public sealed class AttachmentTests(SandboxFixture sandbox)
         Assert.Equal(HttpStatusCode.OK, content.StatusCode);
         Assert.Equal("dc bytes", await content.Content.ReadAsStringAsync(Ct));
         await (await alice.GetAsync("/rest/api/3/attachment/meta", Ct)).ExpectErrorAsync(HttpStatusCode.NotFound);
+
+        host.Site.Write(s => s.Data.AttachmentUploadLimit = 4);
+        using var big = UploadRequest($"/rest/api/2/issue/{SecIssue}/attachments", true, ("file", "big.txt", "12345"));
+        await (await alice.SendAsync(big, Ct)).ExpectJiraErrorAsync(HttpStatusCode.NotFound, "too large", Conformance.SpecKind.DataCenter);
     }
 }

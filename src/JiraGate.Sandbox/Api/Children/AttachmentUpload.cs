@@ -11,7 +11,7 @@ namespace JiraGate.Sandbox.Api.Children;
 /// <summary>
 /// <c>POST …/issue/{issueIdOrKey}/attachments</c>: multipart/form-data, parts named <c>file</c>, header
 /// <c>X-Atlassian-Token: no-check</c>. Answers 200 with the array of new attachments; 413 above the site's
-/// upload limit, for more than 60 files, or past Cloud's per-issue limit.
+/// upload limit (Data Center: 404, per its spec), for more than 60 files (Cloud), or past Cloud's per-issue limit.
 /// </summary>
 internal static class AttachmentUpload
 {
@@ -42,9 +42,10 @@ internal static class AttachmentUpload
         {
             return early;
         }
-        if (request.ContentLength is { } length && length > (limit * MaxFilesPerRequest) + (1024 * 1024))
+        var cloud = site.Flavor == SandboxFlavor.Cloud;
+        if (cloud && request.ContentLength is { } length && length > (limit * MaxFilesPerRequest) + (1024 * 1024))
         {
-            return TooLarge(limit);
+            return TooLarge(limit, cloud);
         }
         var read = await ReadFilesAsync(http);
         if (read.Error is not null)
@@ -56,14 +57,14 @@ internal static class AttachmentUpload
         {
             return JiraResults.Error(StatusCodes.Status400BadRequest, "No attachments were found in the request: send the files as multipart parts named 'file'.");
         }
-        if (files.Count > MaxFilesPerRequest)
+        if (cloud && files.Count > MaxFilesPerRequest)
         {
             return JiraResults.Error(StatusCodes.Status413PayloadTooLarge,
                 $"You can attach at most {MaxFilesPerRequest} files in one request.");
         }
         if (files.FirstOrDefault(f => f.Length > limit) is { } big)
         {
-            return TooLarge(limit, big.FileName);
+            return TooLarge(limit, cloud, big.FileName);
         }
         var uploads = new List<(string Name, string Mime, byte[] Bytes)>(files.Count);
         foreach (var file in files)
@@ -143,8 +144,9 @@ internal static class AttachmentUpload
         }
     }
 
-    private static IResult TooLarge(long limit, string? name = null) =>
-        JiraResults.Error(StatusCodes.Status413PayloadTooLarge, name is null
+    /// <summary>Cloud answers 413; the Data Center spec documents 404 for an attachment over the configured size.</summary>
+    private static IResult TooLarge(long limit, bool cloud, string? name = null) =>
+        JiraResults.Error(cloud ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status404NotFound, name is null
             ? $"The attachments exceed the maximum attachment size of {limit} bytes."
             : $"The file '{FileName(name)}' is too large to attach. The maximum attachment size is {limit} bytes.");
 
