@@ -10,6 +10,9 @@ namespace JiraGate.Sandbox.Api.Issues;
 /// <summary>Request plumbing shared by the issue handlers.</summary>
 internal static class IssueHttp
 {
+    // Jira writes text as is ("Won't Do"), not with the HTML-safe \u0027 escapes of the default encoder.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// Renders a JSON body now, while the caller still holds the site lock, and returns it as a result.
     /// (<see cref="JiraResults.Json(Action{Utf8JsonWriter}, int)"/> renders later, outside any lock.)
@@ -17,7 +20,7 @@ internal static class IssueHttp
     public static IResult Rendered(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
         }
@@ -29,7 +32,7 @@ internal static class IssueHttp
     public static JsonNode RenderNode(Action<Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
         }
