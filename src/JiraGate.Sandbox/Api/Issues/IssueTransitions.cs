@@ -157,7 +157,7 @@ internal static class IssueTransitions
         w.WriteBoolean("isInitial", false);
         w.WriteBoolean("isAvailable", available);
         w.WriteBoolean("isConditional", false);
-        w.WriteBoolean("isLooped", false);
+        w.WriteBoolean("looped", false);
         if (includeFields)
         {
             var project = site.ProjectOf(issue);
