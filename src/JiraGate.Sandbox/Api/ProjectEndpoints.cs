@@ -1,5 +1,5 @@
 using System.Globalization;
-using JiraGate.Sandbox.Api.Directory;
+using JiraGate.Sandbox.Api.SiteDirectory;
 using JiraGate.Sandbox.Http;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;

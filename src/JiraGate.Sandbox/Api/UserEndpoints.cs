@@ -1,4 +1,4 @@
-using JiraGate.Sandbox.Api.Directory;
+using JiraGate.Sandbox.Api.SiteDirectory;
 using JiraGate.Sandbox.Http;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;

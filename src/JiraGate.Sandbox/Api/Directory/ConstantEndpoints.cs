@@ -5,7 +5,7 @@ using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 using JiraGate.Sandbox.Security;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// Priorities (/priority, paged /priority/search on Cloud and /priority/page on Data Center, /priority/{id}),

@@ -2,7 +2,7 @@ using System.Text.Json;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// Jira's shapes for the site's constants (issue types, priorities, statuses, resolutions) as the

@@ -3,7 +3,7 @@ using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 using JiraGate.Sandbox.Security;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// Groups: /group/bulk (Cloud, PageBean of <c>{name, groupId}</c>) and /group/member (PageBean of users).

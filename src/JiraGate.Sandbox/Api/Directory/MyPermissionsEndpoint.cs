@@ -3,7 +3,7 @@ using JiraGate.Sandbox.Http;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Security;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// /mypermissions: which of the asked permissions the caller holds, globally, in a project or on an issue.

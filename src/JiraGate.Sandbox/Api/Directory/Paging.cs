@@ -3,7 +3,7 @@ using System.Text.Json;
 using JiraGate.Sandbox.Http;
 using JiraGate.Sandbox.Rendering;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>An offset page request: <c>startAt</c> and <c>maxResults</c> as Jira reads them.</summary>
 internal readonly record struct PageRequest(int StartAt, int MaxResults)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// PermissionScheme (Cloud) / PermissionSchemeBean (Data Center) with its grants. Any expand value includes the

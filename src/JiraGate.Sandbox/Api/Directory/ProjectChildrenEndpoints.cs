@@ -5,7 +5,7 @@ using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 using JiraGate.Sandbox.Security;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// A project's components and versions: the plain arrays (/components, /versions) and the paged

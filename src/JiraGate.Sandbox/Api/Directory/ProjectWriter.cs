@@ -4,7 +4,7 @@ using JiraGate.Sandbox.Http;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// Projects as Jira writes them: the short listing shape of /project and /project/search (more with

@@ -2,7 +2,7 @@ using System.Text.Json;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// A project role with its actors in one project, sorted by display name. Cloud user actors carry

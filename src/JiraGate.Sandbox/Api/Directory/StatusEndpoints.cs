@@ -3,7 +3,7 @@ using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 using JiraGate.Sandbox.Security;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// Statuses: /status and /status/{idOrName} list what the caller's browsable projects' workflows use; Data

@@ -3,7 +3,7 @@ using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 using JiraGate.Sandbox.Security;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// Finding users: /user/search (Cloud: <c>query</c> prefix-matched on display-name words and email, active users

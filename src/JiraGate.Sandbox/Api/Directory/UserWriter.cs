@@ -2,7 +2,7 @@ using System.Text.Json;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 
-namespace JiraGate.Sandbox.Api.Directory;
+namespace JiraGate.Sandbox.Api.SiteDirectory;
 
 /// <summary>
 /// Users as /user and /myself write them (with <c>groups</c>, <c>applicationRoles</c> and <c>expand</c>), and the
