@@ -30,6 +30,23 @@ internal static class DirectoryHttp
         return body!;
     }
 
+    /// <summary>
+    /// Asserts a Jira ErrorCollection whose messages (compared as parsed strings, so JSON escaping of quotes does not
+    /// matter) contain <paramref name="fragment"/>.
+    /// </summary>
+    public static async Task<JsonNode> ExpectJiraErrorAsync(this HttpResponseMessage response, HttpStatusCode status, string? fragment = null)
+    {
+        var body = await response.ExpectErrorAsync(status);
+        if (fragment is not null)
+        {
+            var messages = body["errorMessages"]!.AsArray().Select(m => m!.GetValue<string>())
+                .Concat(body["errors"]!.AsObject().Select(e => e.Value!.GetValue<string>())).ToList();
+            Assert.True(messages.Any(m => m.Contains(fragment, StringComparison.Ordinal)),
+                $"Expected '{fragment}' in: {string.Join(" | ", messages)}");
+        }
+        return body;
+    }
+
     public static JsonArray Array(this JsonNode node) => Assert.IsType<JsonArray>(node);
 
     public static IReadOnlyList<string> Strings(this JsonNode node, string property) =>
