@@ -30,7 +30,7 @@ internal static class AttachmentEndpoints
     private static IResult Meta(Site site) => site.Read(s =>
     {
         var limit = s.Data.AttachmentUploadLimit;
-        return ChildResults.Json(w =>
+        return JiraResults.Json(w =>
         {
             w.WriteStartObject();
             w.WriteBoolean("enabled", true);
@@ -45,7 +45,7 @@ internal static class AttachmentEndpoints
         return site.Read(s =>
         {
             var (found, error) = AttachmentAccess.Find(s, rc.Caller.User, id);
-            return error ?? ChildResults.Json(w => ChildWriter.WriteAttachmentMetadata(w, rc, found!.Value.Attachment));
+            return error ?? JiraResults.Json(w => ChildWriter.WriteAttachmentMetadata(w, rc, found!.Value.Attachment));
         });
     }
 

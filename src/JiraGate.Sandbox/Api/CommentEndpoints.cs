@@ -72,7 +72,7 @@ internal static class CommentEndpoints
                 ? visible.OrderByDescending(c => c.Created).ThenByDescending(c => c.Id).ToList()
                 : [.. visible.OrderBy(c => c.Created).ThenBy(c => c.Id)];
             var page = ordered.Skip(startAt.Value).Take(maxResults.Value);
-            return ChildResults.Json(w => ChildWriter.WritePage(w, "comments", startAt.Value, maxResults.Value, ordered.Count, page,
+            return JiraResults.Json(w => ChildWriter.WritePage(w, "comments", startAt.Value, maxResults.Value, ordered.Count, page,
                 (pw, c) => ChildWriter.WriteComment(pw, rc, issue, c, rendered)));
         });
     }
@@ -91,7 +91,7 @@ internal static class CommentEndpoints
             var comment = VisibleComment(s, rc.Caller.User, issue, id);
             return comment is null
                 ? ChildAccess.CommentNotFound(id)
-                : ChildResults.Json(w => ChildWriter.WriteComment(w, rc, issue, comment, rendered));
+                : JiraResults.Json(w => ChildWriter.WriteComment(w, rc, issue, comment, rendered));
         });
     }
 }

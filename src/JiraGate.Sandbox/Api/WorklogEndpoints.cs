@@ -66,12 +66,12 @@ internal static class WorklogEndpoints
                 .ToList();
             if (!api.IsCloud)
             {
-                return ChildResults.Json(w => ChildWriter.WritePage(w, "worklogs", 0, visible.Count, visible.Count, visible,
+                return JiraResults.Json(w => ChildWriter.WritePage(w, "worklogs", 0, visible.Count, visible.Count, visible,
                     (pw, wl) => IssueWriter.WriteWorklog(pw, rc, issue, wl)));
             }
             var size = (int)Math.Min(maxResults, MaxPage);
             var page = visible.Skip((int)Math.Min(startAt, int.MaxValue)).Take(size);
-            return ChildResults.Json(w => ChildWriter.WritePage(w, "worklogs", startAt, size, visible.Count, page,
+            return JiraResults.Json(w => ChildWriter.WritePage(w, "worklogs", startAt, size, visible.Count, page,
                 (pw, wl) => IssueWriter.WriteWorklog(pw, rc, issue, wl)));
         });
     }
@@ -89,7 +89,7 @@ internal static class WorklogEndpoints
             var worklog = VisibleWorklog(s, rc.Caller.User, issue, id);
             return worklog is null
                 ? ChildAccess.WorklogNotFound(id)
-                : ChildResults.Json(w => IssueWriter.WriteWorklog(w, rc, issue, worklog));
+                : JiraResults.Json(w => IssueWriter.WriteWorklog(w, rc, issue, worklog));
         });
     }
 

@@ -102,7 +102,7 @@ internal static class AttachmentUpload
                 AttachmentAccess.Publish(rc, "attachment_created", issue, a);
             }
             SiteEvents.IssueUpdated(rc, issue, change, "issue_updated");
-            return ChildResults.Json(w =>
+            return JiraResults.Json(w =>
             {
                 w.WriteStartArray();
                 foreach (var a in added)

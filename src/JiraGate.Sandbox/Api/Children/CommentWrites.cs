@@ -69,7 +69,7 @@ internal static class CommentWrites
             ChildAccess.Touch(s, issue);
             SiteEvents.CommentEvent(rc, "comment_created", issue, comment);
             SiteEvents.IssueUpdated(rc, issue, null, "issue_commented");
-            return ChildResults.Json(w => ChildWriter.WriteComment(w, rc, issue, comment, rendered), StatusCodes.Status201Created);
+            return JiraResults.Json(w => ChildWriter.WriteComment(w, rc, issue, comment, rendered), StatusCodes.Status201Created);
         });
     }
 
@@ -129,7 +129,7 @@ internal static class CommentWrites
             ChildAccess.Touch(s, issue);
             SiteEvents.CommentEvent(rc, "comment_updated", issue, comment);
             SiteEvents.IssueUpdated(rc, issue, null, "issue_comment_edited");
-            return ChildResults.Json(w => ChildWriter.WriteComment(w, rc, issue, comment, rendered));
+            return JiraResults.Json(w => ChildWriter.WriteComment(w, rc, issue, comment, rendered));
         });
     }
 

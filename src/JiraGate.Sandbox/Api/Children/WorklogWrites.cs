@@ -74,7 +74,7 @@ internal static class WorklogWrites
                 EstimateAdjustment.Item("WorklogId", null, worklog.Id));
             SiteEvents.WorklogEvent(rc, "worklog_created", issue, worklog);
             SiteEvents.IssueUpdated(rc, issue, change, "issue_work_logged");
-            return ChildResults.Json(w => IssueWriter.WriteWorklog(w, rc, issue, worklog), StatusCodes.Status201Created);
+            return JiraResults.Json(w => IssueWriter.WriteWorklog(w, rc, issue, worklog), StatusCodes.Status201Created);
         });
     }
 
@@ -135,7 +135,7 @@ internal static class WorklogWrites
                 EstimateAdjustment.Item("WorklogId", worklog.Id, worklog.Id));
             SiteEvents.WorklogEvent(rc, "worklog_updated", issue, worklog);
             SiteEvents.IssueUpdated(rc, issue, change, "issue_worklog_updated");
-            return ChildResults.Json(w => IssueWriter.WriteWorklog(w, rc, issue, worklog));
+            return JiraResults.Json(w => IssueWriter.WriteWorklog(w, rc, issue, worklog));
         });
     }
 
