@@ -27,7 +27,7 @@ internal static class JiraResults
         return new BufferResult(status, buffer.WrittenMemory);
     }
 
-    public static IResult Json(JsonNode node, int status = StatusCodes.Status200OK) => Json(node.WriteTo, status);
+    public static IResult Json(JsonNode node, int status = StatusCodes.Status200OK) => Json(w => node.WriteTo(w), status);
 
     public static IResult NoContent() => Results.StatusCode(StatusCodes.Status204NoContent);
 
