@@ -25,11 +25,15 @@ internal readonly record struct JqlSortValue(bool HasValue, string? Text, long I
         {
             return HasValue ? -1 : 1;
         }
-        var c = StringComparer.OrdinalIgnoreCase.Compare(Text, other.Text);
-        if (c == 0)
+        if (Text is not null || other.Text is not null)
         {
-            c = Integer.CompareTo(other.Integer);
+            var byText = StringComparer.OrdinalIgnoreCase.Compare(Text, other.Text);
+            if (byText != 0)
+            {
+                return byText;
+            }
         }
+        var c = Integer.CompareTo(other.Integer);
         return c != 0 ? c : Real.CompareTo(other.Real);
     }
 }
@@ -113,33 +117,36 @@ internal sealed class JqlIssueComparer : IComparer<Issue>
     /// <summary>Sorts by computing each issue's sort values once, not once per comparison.</summary>
     public List<Issue> Sort(List<Issue> issues)
     {
-        var keys = new JqlSortValue[issues.Count][];
+        var width = _fields.Length;
+        var keys = new JqlSortValue[issues.Count * width];
+        var ids = new long[issues.Count];
+        var order = new int[issues.Count];
         for (var k = 0; k < issues.Count; k++)
         {
-            var values = new JqlSortValue[_fields.Length];
-            for (var f = 0; f < _fields.Length; f++)
+            for (var f = 0; f < width; f++)
             {
-                values[f] = _fields[f].Key.Value(issues[k]);
+                keys[(k * width) + f] = _fields[f].Key.Value(issues[k]);
             }
-            keys[k] = values;
-        }
-        var order = new int[issues.Count];
-        for (var k = 0; k < order.Length; k++)
-        {
+            ids[k] = issues[k].Id;
             order[k] = k;
         }
         Array.Sort(order, (a, b) =>
         {
-            for (var f = 0; f < _fields.Length; f++)
+            for (var f = 0; f < width; f++)
             {
-                var c = keys[a][f].CompareTo(keys[b][f]);
+                var c = keys[(a * width) + f].CompareTo(keys[(b * width) + f]);
                 if (c != 0)
                 {
                     return _fields[f].Descending ? -c : c;
                 }
             }
-            return issues[a].Id.CompareTo(issues[b].Id);
+            return ids[a].CompareTo(ids[b]);
         });
-        return [.. order.Select(k => issues[k])];
+        var sorted = new List<Issue>(order.Length);
+        foreach (var k in order)
+        {
+            sorted.Add(issues[k]);
+        }
+        return sorted;
     }
 }
