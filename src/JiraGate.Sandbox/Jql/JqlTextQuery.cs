@@ -56,7 +56,8 @@ internal sealed class JqlTextQuery
     private static IEnumerable<string> Required(Node node) => node switch
     {
         AllOf all => all.Parts.SelectMany(Required),
-        Word { Pattern: null } word => word.Stems.Select(s => s.EndsWith('y') && s.Length > 1 ? s[..^1] : s),
+        // Only ASCII fragments: the analyzer's lower-casing and OrdinalIgnoreCase agree on those.
+        Word { Pattern: null } word => word.Stems.Select(s => s.EndsWith('y') && s.Length > 1 ? s[..^1] : s).Where(s => Ascii.IsValid(s)),
         _ => [],
     };
 
@@ -224,7 +225,7 @@ internal sealed class JqlTextQuery
             {
                 parts.Add(And());
             }
-            return parts.Count == 1 ? parts[0] : new AnyOf(parts);
+            return Combine(parts, p => new AnyOf(p));
         }
 
         private Node And()
@@ -240,7 +241,18 @@ internal sealed class JqlTextQuery
                 _ = Keyword("AND") || Keyword("&&");
                 parts.Add(Unary());
             }
-            return parts.Count == 1 ? parts[0] : new AllOf(parts);
+            return Combine(parts, p => new AllOf(p));
+        }
+
+        /// <summary>Drops words the analyzer reduced to nothing ("." or "-"), as Lucene drops empty clauses.</summary>
+        private static Node Combine(List<Node> parts, Func<List<Node>, Node> combine)
+        {
+            var kept = parts.FindAll(p => p is not Word { Stems.Count: 0, Pattern: null });
+            if (kept.Count == 0)
+            {
+                return parts[0];
+            }
+            return kept.Count == 1 ? kept[0] : combine(kept);
         }
 
         private Node Unary()

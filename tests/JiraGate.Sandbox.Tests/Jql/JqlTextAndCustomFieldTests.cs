@@ -113,6 +113,9 @@ public sealed class JqlTextAndCustomFieldTests : IDisposable
     [InlineData("*epix", "the epix detector", true)]
     [InlineData("detector -calibration", "detector calibration", false)]
     [InlineData("detector OR calibration", "only calibration", true)]
+    [InlineData("login .", "login page", true)]
+    [InlineData("ÜBER straße", "über die Straße", true)]
+    [InlineData("über", "uber", false)]
     public void Matches_LuceneSyntax_BehavesLikeJira(string query, string text, bool expected)
     {
         var parsed = JqlTextQuery.TryParse(query, "text", out var error);
