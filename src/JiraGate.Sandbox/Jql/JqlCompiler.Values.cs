@@ -93,8 +93,8 @@ internal sealed partial class JqlCompiler
     }
 
     /// <summary>
-    /// Users for user fields: by account id, email or display name on Cloud; by username, user key, email or
-    /// display name on Data Center (which has no account ids).
+    /// Users for user fields: by account id, email or display name; on Data Center also by username and user key
+    /// (the sandbox's DC users keep their account ids, so ids written for Cloud still resolve).
     /// </summary>
     public bool ResolveUsers(JqlClauseInput input, HashSet<string> accountIds)
     {
@@ -126,11 +126,11 @@ internal sealed partial class JqlCompiler
     }
 
     private bool UserMatches(User user, string text) =>
-        user.EmailAddress.Equals(text, StringComparison.OrdinalIgnoreCase)
+        user.AccountId.Equals(text, StringComparison.Ordinal)
+        || user.EmailAddress.Equals(text, StringComparison.OrdinalIgnoreCase)
         || user.DisplayName.Equals(text, StringComparison.OrdinalIgnoreCase)
-        || (Site.Flavor == SandboxFlavor.Cloud
-            ? user.AccountId.Equals(text, StringComparison.Ordinal)
-            : user.Name.Equals(text, StringComparison.OrdinalIgnoreCase) || user.Key.Equals(text, StringComparison.OrdinalIgnoreCase));
+        || (Site.Flavor == SandboxFlavor.DataCenter
+            && (user.Name.Equals(text, StringComparison.OrdinalIgnoreCase) || user.Key.Equals(text, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// Parses a date literal for a date field: an absolute date, a period relative to now, or epoch milliseconds

@@ -98,11 +98,19 @@ public sealed class JqlLogicAndUserTests : IDisposable
     }
 
     [Fact]
-    public void Users_AccountIdOnDataCenter_DoesNotExist()
+    public void Users_AccountIdOnDataCenter_StillResolves()
     {
         using var dc = new JqlTestSite(SandboxFlavor.DataCenter);
 
-        Assert.Equal("The value 'acc-alice' does not exist for the field 'assignee'.", dc.Error("assignee = acc-alice"));
+        Assert.Equal(["OPS-1", "SEC-1"], dc.Set("assignee = acc-alice"));
+    }
+
+    [Fact]
+    public void Users_UnknownNameOnDataCenter_DoesNotExist()
+    {
+        using var dc = new JqlTestSite(SandboxFlavor.DataCenter);
+
+        Assert.Equal("The value 'mallory' does not exist for the field 'reporter'.", dc.Error("reporter = mallory"));
     }
 
     [Fact]
