@@ -47,13 +47,5 @@ internal static class RichTextInput
         JiraResults.FieldErrors(StatusCodes.Status400BadRequest, new Dictionary<string, string> { [field] = message });
 
     /// <summary>Null when the value is a valid ADF document, else why not.</summary>
-    private static string? ValidateAdf(JsonNode? value)
-    {
-        if (value is not JsonObject doc || RequestReading.String(doc["type"]) != "doc"
-            || !RequestReading.TryLong(doc["version"], out var version) || version != 1 || doc["content"] is not JsonArray)
-        {
-            return "not an Atlassian Document";
-        }
-        return null;
-    }
+    private static string? ValidateAdf(JsonNode? value) => Issues.AdfCheck.Problem(value);
 }

@@ -7,18 +7,14 @@ internal static class AdfCheck
 {
     public const string NotADocument = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
 
-    // Structural check until the schema validator (Adf/AdfValidator) is on main; then this delegates to it.
+    /// <summary>Null when the value is an ADF document valid against Atlassian's schema; otherwise why not.</summary>
     public static string? Problem(JsonNode? value)
     {
-        if (value is not JsonObject doc || doc["type"]?.GetValueKind() != System.Text.Json.JsonValueKind.String
-            || doc["type"]!.GetValue<string>() != "doc")
+        if (!Adf.AdfValidator.LooksLikeDocument(value))
         {
             return NotADocument;
         }
-        if (doc["version"] is not JsonValue version || !version.TryGetValue<int>(out var v) || v != 1)
-        {
-            return "/version: must be 1";
-        }
-        return doc["content"] is JsonArray ? null : "/content: required property is missing";
+        var result = Adf.AdfValidator.Instance.Validate(value);
+        return result.IsValid ? null : result.Message;
     }
 }
