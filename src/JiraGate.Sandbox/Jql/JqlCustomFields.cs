@@ -136,7 +136,8 @@ internal static class JqlCustomFields
 
     private sealed class TextCustomField(string id, bool sortable) : TextSearchField(JqlOperatorSet.Text | Emptiness, supportsEmpty: true)
     {
-        protected override IEnumerable<string?> Texts(Issue issue, JqlCompiler compiler) => [Text(Raw(issue, id))];
+        protected override bool AnyText(Issue issue, JqlCompiler compiler, Func<string, bool> test) =>
+            Text(Raw(issue, id)) is { } value && test(value);
 
         public override JqlSortKey? SortKey(JqlCompiler compiler) =>
             sortable ? new(i => JqlSortValue.Of(Text(Raw(i, id)))) : null;

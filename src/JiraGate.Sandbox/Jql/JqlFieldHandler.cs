@@ -97,7 +97,7 @@ internal abstract class JqlFieldHandler(JqlOperatorSet supported, bool supportsE
     }
 
     protected static Func<Issue, bool> MatchValue<T>(Func<Issue, T?> get, HashSet<T> values, JqlClauseInput input)
-        where T : struct
+        where T : struct, IEquatable<T>
     {
         switch (input.Operator)
         {
@@ -110,8 +110,7 @@ internal abstract class JqlFieldHandler(JqlOperatorSet supported, bool supportsE
             if (values.Count == 1 && !empty)
             {
                 var only = values.First();
-                var comparer = EqualityComparer<T>.Default;
-                return i => get(i) is { } v && comparer.Equals(v, only);
+                return i => get(i) is { } v && v.Equals(only);
             }
             return i => get(i) is { } v ? values.Contains(v) : empty;
         }

@@ -25,6 +25,12 @@ internal sealed class ProjectField() : JqlFieldHandler(Equality | Emptiness)
             ok = false;
         }
         ok &= c.AcceptFunctions(input, null, _ => { }, JqlMessages.FunctionValueInvalid);
+        if (ok && input.Positive && ids.Count == 1 && !input.HasEmpty)
+        {
+            // The benchmarks' most common clause: compare the field directly, without a getter call.
+            var only = ids.First();
+            return i => i.ProjectId == only;
+        }
         return ok ? MatchValue<long>(i => i.ProjectId, ids, input) : null;
     }
 
@@ -42,6 +48,11 @@ internal sealed class StatusField() : JqlFieldHandler(Equality | Emptiness)
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var ok = input.Compiler.ResolveNamed(input, input.Compiler.Site.Data.Statuses, s => s.Name, s => s.Id, s => ids.Add(s.Id));
         ok &= input.Compiler.AcceptFunctions(input, null, _ => { }, JqlMessages.FunctionValueInvalid);
+        if (ok && input.Positive && ids.Count == 1 && !input.HasEmpty)
+        {
+            var only = ids.First();
+            return i => string.Equals(i.StatusId, only, StringComparison.Ordinal);
+        }
         return ok ? MatchString(i => i.StatusId, ids, input) : null;
     }
 

@@ -9,8 +9,10 @@ namespace JiraGate.Sandbox.Jql;
 /// </summary>
 internal abstract class TextSearchField(JqlOperatorSet supported, bool supportsEmpty) : JqlFieldHandler(supported, supportsEmpty)
 {
-    /// <summary>The texts of one issue for this field.</summary>
-    protected abstract IEnumerable<string?> Texts(Issue issue, JqlCompiler compiler);
+    private static readonly Func<string, bool> HasText = t => !string.IsNullOrWhiteSpace(t);
+
+    /// <summary>Whether <paramref name="test"/> holds for one of the issue's texts in this field (absent texts are skipped).</summary>
+    protected abstract bool AnyText(Issue issue, JqlCompiler compiler, Func<string, bool> test);
 
     public override Func<Issue, bool>? Build(JqlClauseInput input)
     {
@@ -19,13 +21,12 @@ internal abstract class TextSearchField(JqlOperatorSet supported, bool supportsE
         {
             return null;
         }
-        var compiled = Texts(c);
-        Func<Issue, bool> hasText = i => compiled(i).Any(t => !string.IsNullOrWhiteSpace(t));
         if (input.Operator.IsEmptyCheck() || input.HasEmpty)
         {
             // "summary ~ EMPTY" is "summary IS EMPTY", as Jira reads it.
-            var wantEmpty = input.Operator is JqlOperator.Is or JqlOperator.Like or JqlOperator.Equals;
-            return wantEmpty ? i => !hasText(i) : hasText;
+            return input.Operator is JqlOperator.Is or JqlOperator.Like
+                ? i => !AnyText(i, c, HasText)
+                : i => AnyText(i, c, HasText);
         }
         var value = input.Literals[0].Text;
         if (string.IsNullOrWhiteSpace(value))
@@ -38,18 +39,18 @@ internal abstract class TextSearchField(JqlOperatorSet supported, bool supportsE
             c.Error(error!);
             return null;
         }
+        Func<string, bool> matches = query.Matches;
         return input.Positive
-            ? i => compiled(i).Any(query.Matches)
-            : i => hasText(i) && !compiled(i).Any(query.Matches);
+            ? i => AnyText(i, c, matches)
+            : i => AnyText(i, c, HasText) && !AnyText(i, c, matches);
     }
-
-    private Func<Issue, IEnumerable<string?>> Texts(JqlCompiler compiler) => i => Texts(i, compiler);
 }
 
 /// <summary>summary, description, environment: one text each.</summary>
 internal sealed class TextField(Func<Issue, string?> text, bool sortable) : TextSearchField(Text | Emptiness, supportsEmpty: true)
 {
-    protected override IEnumerable<string?> Texts(Issue issue, JqlCompiler compiler) => [text(issue)];
+    protected override bool AnyText(Issue issue, JqlCompiler compiler, Func<string, bool> test) =>
+        text(issue) is { } t && test(t);
 
     public override JqlSortKey? SortKey(JqlCompiler compiler) => sortable ? new(i => JqlSortValue.Of(text(i))) : null;
 }
@@ -57,24 +58,40 @@ internal sealed class TextField(Func<Issue, string?> text, bool sortable) : Text
 /// <summary>comment: each comment body on its own; Jira cannot search comments for EMPTY.</summary>
 internal sealed class CommentField() : TextSearchField(Text | Emptiness, supportsEmpty: false)
 {
-    protected override IEnumerable<string?> Texts(Issue issue, JqlCompiler compiler) => issue.Comments.Select(c => c.Body.PlainText);
+    protected override bool AnyText(Issue issue, JqlCompiler compiler, Func<string, bool> test) => AnyComment(issue, test);
+
+    public static bool AnyComment(Issue issue, Func<string, bool> test)
+    {
+        foreach (var comment in issue.Comments)
+        {
+            if (test(comment.Body.PlainText))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 /// <summary>text: summary, description, environment, comments and every text custom field; only ~ is allowed.</summary>
 internal sealed class AllTextField() : TextSearchField(Of(JqlOperator.Like), supportsEmpty: false)
 {
-    protected override IEnumerable<string?> Texts(Issue issue, JqlCompiler compiler)
+    protected override bool AnyText(Issue issue, JqlCompiler compiler, Func<string, bool> test)
     {
-        yield return issue.Summary;
-        yield return issue.Description?.PlainText;
-        yield return issue.Environment?.PlainText;
-        foreach (var comment in issue.Comments)
+        if (test(issue.Summary)
+            || (issue.Description?.PlainText is { } description && test(description))
+            || (issue.Environment?.PlainText is { } environment && test(environment))
+            || CommentField.AnyComment(issue, test))
         {
-            yield return comment.Body.PlainText;
+            return true;
         }
         foreach (var field in compiler.TextCustomFields)
         {
-            yield return JqlCustomFields.Text(JqlCustomFields.Raw(issue, field));
+            if (issue.CustomFields.Count > 0 && JqlCustomFields.Text(JqlCustomFields.Raw(issue, field)) is { } value && test(value))
+            {
+                return true;
+            }
         }
+        return false;
     }
 }

@@ -88,23 +88,73 @@ internal sealed class JqlTextQuery
     /// <summary>A minimal English plural stemmer (the "S" stemmer family): policies→policy, bugs→bug, classes→classe.</summary>
     internal static string Stem(string word)
     {
+        var (keep, y) = StemShape(word);
+        return y ? word[..keep] + "y" : keep == word.Length ? word : word[..keep];
+    }
+
+    /// <summary>The stem as (characters kept, whether a "y" follows), so spans can be compared without allocating.</summary>
+    private static (int Keep, bool Y) StemShape(ReadOnlySpan<char> word)
+    {
         var n = word.Length;
         if (n < 3 || word[n - 1] != 's' || word[n - 2] is 'u' or 's')
         {
-            return word;
+            return (n, false);
         }
         if (word[n - 2] == 'e')
         {
             if (n > 3 && word[n - 3] == 'i' && word[n - 4] is not ('a' or 'e'))
             {
-                return word[..(n - 3)] + "y";
+                return (n - 3, true);
             }
             if (word[n - 3] is 'i' or 'a' or 'o' or 'e')
             {
-                return word;
+                return (n, false);
             }
         }
-        return word[..(n - 1)];
+        return (n - 1, false);
+    }
+
+    /// <summary>
+    /// Whether any word of <paramref name="text"/> stems to <paramref name="stem"/>: the common one-word query,
+    /// answered by scanning the text in place instead of building token lists.
+    /// </summary>
+    private static bool ContainsStem(string text, string stem)
+    {
+        Span<char> buffer = stackalloc char[128];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+            var length = i - start;
+            if (length > buffer.Length)
+            {
+                if (string.Equals(Stem(text.Substring(start, length).ToLowerInvariant()), stem, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+                continue;
+            }
+            var word = buffer[..length];
+            for (var k = 0; k < length; k++)
+            {
+                word[k] = char.ToLowerInvariant(text[start + k]);
+            }
+            var (keep, y) = StemShape(word);
+            if (stem.Length == keep + (y ? 1 : 0) && word[..keep].SequenceEqual(stem.AsSpan(0, keep)) && (!y || stem[keep] == 'y'))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private sealed class Document(string text)
@@ -112,7 +162,9 @@ internal sealed class JqlTextQuery
         private List<string>? _raw;
         private List<string>? _stems;
 
-        public List<string> Raw => _raw ??= Tokens(text);
+        public string Text { get; } = text;
+
+        public List<string> Raw => _raw ??= Tokens(Text);
 
         public List<string> Stems => _stems ??= Raw.ConvertAll(Stem);
     }
@@ -155,6 +207,10 @@ internal sealed class JqlTextQuery
             if (Stems.Count == 0)
             {
                 return false;
+            }
+            if (Stems.Count == 1)
+            {
+                return ContainsStem(doc.Text, Stems[0]);
             }
             var tokens = doc.Stems;
             for (var i = 0; i + Stems.Count <= tokens.Count; i++)
