@@ -190,4 +190,21 @@ public sealed class SearchJqlTests(SandboxFixture sandbox)
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/rest/api/3/search/jql?jql=project%3DSEC", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task SearchJql_RelativeDates_FollowTheClock_EvenWithoutWrites()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        await using var host = await SandboxFixture.StartAsync(configure: o => o.TimeProvider = time);
+        using var client = host.CreateClient(DemoCredentials.Alice);
+        async Task<int> CountAsync()
+        {
+            var body = (await (await client.PostAsync("/rest/api/3/search/approximate-count", JsonBody("""{"jql":"project = SEC AND created >= -30d"}"""), Ct)).ExpectAsync(HttpStatusCode.OK))!;
+            return body["count"]!.GetValue<int>();
+        }
+        var before = await CountAsync();
+        Assert.True(before > 0);
+        time.Advance(TimeSpan.FromDays(400));
+        Assert.Equal(0, await CountAsync());
+    }
 }
