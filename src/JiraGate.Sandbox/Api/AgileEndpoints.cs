@@ -1,4 +1,5 @@
 using JiraGate.Sandbox.Api.Agile;
+using JiraGate.Sandbox.Http;
 using JiraGate.Sandbox.Model;
 
 namespace JiraGate.Sandbox.Api;
@@ -30,9 +31,12 @@ internal static class AgileEndpoints
             AgileIssueRoutes.GetSprint(http, site, sprintId));
         app.MapGet(Agile + "/sprint/{sprintId:long}/issue", (HttpContext http, Site site, long sprintId) =>
             AgileIssueRoutes.List(http, site, AgileListKind.Sprint, sprintId));
+        // The host's fallback skips file-like paths ("42.json", "..%2F42"); Jira answers its 404 for those too.
+        app.Map(Agile + "/{**rest}", NotFound);
+        app.Map(Software + "/{**rest}", NotFound);
         if (!api.IsCloud)
         {
-            // Data Center has no /rest/software/1.0: those paths fall through to Jira's 404.
+            // Data Center has no /rest/software/1.0.
             return;
         }
         app.MapGet(Software + "/board/{boardId:long}/backlog", (HttpContext http, Site site, long boardId) =>
@@ -42,4 +46,7 @@ internal static class AgileEndpoints
         app.MapGet(Software + "/sprint/{sprintId:long}/issue", (HttpContext http, Site site, long sprintId) =>
             SoftwareIssueRoutes.List(http, site, AgileListKind.Sprint, sprintId));
     }
+
+    private static IResult NotFound(HttpContext http) =>
+        JiraResults.Error(StatusCodes.Status404NotFound, $"null for uri: {http.Request.Path}");
 }
