@@ -1,3 +1,4 @@
+using JiraGate.Sandbox.Http;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Rendering;
 using JiraGate.Sandbox.Security;
@@ -16,7 +17,7 @@ internal static class AgileIssueRoutes
         var user = http.Caller().User;
         var rc = RenderContext.For(http, site, 2);
         return site.Read(s => AgileAccess.VisibleSprint(s, user, sprintId) is { } sprint
-            ? AgileJson.Now(w => EntityWriter.WriteSprint(w, rc, sprint))
+            ? JiraResults.Json(w => EntityWriter.WriteSprint(w, rc, sprint))
             : AgileAccess.SprintNotFound());
     }
 
@@ -49,7 +50,7 @@ internal static class AgileIssueRoutes
             }
             var issues = scope.Value!.Issues(s, user, jql.Value?.Filter, jql.Value?.Order);
             var (items, isLast) = page.Value.Slice(issues);
-            return AgileJson.Now(w =>
+            return JiraResults.Json(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("expand", "schema,names");

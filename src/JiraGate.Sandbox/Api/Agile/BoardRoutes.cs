@@ -61,7 +61,7 @@ internal static class BoardRoutes
                 _ => boards.OrderBy(b => b.Id),
             };
             var all = boards.ToList();
-            return AgileJson.Now(w => AgilePaging.WritePage(w, page.Value, all, includeTotal: true,
+            return JiraResults.Json(w => AgilePaging.WritePage(w, page.Value, all, includeTotal: true,
                 (w2, b) => WriteBoard(w2, rc, b)));
         });
     }
@@ -71,7 +71,7 @@ internal static class BoardRoutes
         var user = http.Caller().User;
         var rc = RenderContext.For(http, site, 2);
         return site.Read(s => AgileAccess.VisibleBoard(s, user, boardId) is { } board
-            ? AgileJson.Now(w => WriteBoard(w, rc, board))
+            ? JiraResults.Json(w => WriteBoard(w, rc, board))
             : AgileAccess.BoardNotFound());
     }
 
@@ -108,7 +108,7 @@ internal static class BoardRoutes
                 .OrderBy(sp => Array.IndexOf(SprintStateOrder, sp.State))
                 .ThenBy(sp => sp.Id)
                 .ToList();
-            return AgileJson.Now(w => AgilePaging.WritePage(w, page.Value, sprints, includeTotal: false,
+            return JiraResults.Json(w => AgilePaging.WritePage(w, page.Value, sprints, includeTotal: false,
                 (w2, sp) => EntityWriter.WriteSprint(w2, rc, sp)));
         });
     }

@@ -66,7 +66,7 @@ internal static class SoftwareIssueRoutes
             var (items, isLast) = page.Slice(issues);
             // A zero-size page never advances: report it as the last one rather than hand out a token that loops.
             isLast |= page.MaxResults == 0;
-            return AgileJson.Now(w =>
+            return JiraResults.Json(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("expand", "names,schema");
