@@ -35,6 +35,8 @@ internal static class SoftwareIssueRoutes
         {
             return maxResults.Error!;
         }
+        // A page of zero would hand back the same token forever: serve at least one issue a page, as /search/jql does.
+        var pageSize = Math.Max(1, maxResults.Value);
         var reconcile = ReadReconcileIssues(http.Request);
         if (reconcile is not null)
         {
@@ -50,8 +52,8 @@ internal static class SoftwareIssueRoutes
             {
                 return scope.Error!;
             }
-            var fingerprint = PageToken.Fingerprint(scope.Value!.Fingerprint, q.Jql, user?.AccountId);
-            var offset = PageToken.Decode(token, fingerprint);
+            var fingerprint = SoftwarePageToken.Fingerprint(scope.Value!.Fingerprint, q.Jql, user?.AccountId);
+            var offset = SoftwarePageToken.Decode(token, fingerprint);
             if (!offset.IsOk)
             {
                 return offset.Error!;
@@ -62,10 +64,7 @@ internal static class SoftwareIssueRoutes
                 return jql.Error!;
             }
             var issues = scope.Value.Issues(s, user, jql.Value?.Filter, jql.Value?.Order);
-            var page = new AgilePage(offset.Value, maxResults.Value);
-            var (items, isLast) = page.Slice(issues);
-            // A zero-size page never advances: report it as the last one rather than hand out a token that loops.
-            isLast |= page.MaxResults == 0;
+            var (items, isLast) = new AgilePage(offset.Value, pageSize).Slice(issues);
             return JiraResults.Json(w =>
             {
                 w.WriteStartObject();
@@ -78,7 +77,7 @@ internal static class SoftwareIssueRoutes
                 w.WriteEndArray();
                 if (!isLast)
                 {
-                    w.WriteString("nextPageToken", PageToken.Encode(offset.Value + items.Count, fingerprint));
+                    w.WriteString("nextPageToken", SoftwarePageToken.Encode(offset.Value + items.Count, fingerprint));
                 }
                 w.WriteBoolean("isLast", isLast);
                 w.WriteEndObject();

@@ -9,9 +9,10 @@ namespace JiraGate.Sandbox.Api.Agile;
 /// The opaque <c>nextPageToken</c> of the Software 1.0 routes: base64url of the next offset and a fingerprint of
 /// the query (route, board/sprint, JQL, caller). A token from another query, or one that was tampered with, is a 400.
 /// </summary>
-internal static class PageToken
+internal static class SoftwarePageToken
 {
-    public const string InvalidMessage = "The nextPageToken is invalid: it is malformed or was issued for a different query.";
+    // Same words as /search/jql, so clients see one message for a bad token.
+    public const string InvalidMessage = "The provided next page token is invalid or expired.";
 
     private const string Version = "p1";
 
