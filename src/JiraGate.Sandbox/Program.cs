@@ -1,6 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using JiraGate.Sandbox.Data;
+using JiraGate.Sandbox.Hosting;
+using JiraGate.Sandbox.Model;
+
 namespace JiraGate.Sandbox;
 
+/// <summary>Standalone entry point: <c>dotnet run --project src/JiraGate.Sandbox -- --port 5181</c>.</summary>
 internal static class Program
 {
-    public static int Main() => 0;
+    public static async Task<int> Main(string[] args)
+    {
+        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 5181 };
+        var flavor = new Option<string>("--flavor") { Description = "cloud (REST v3, ADF) or datacenter (REST v2, wiki markup).", DefaultValueFactory = _ => "cloud" };
+        flavor.AcceptOnlyFromAmong("cloud", "datacenter");
+        var issues = new Option<int?>("--issues") { Description = "Generate a site with this many issues instead of the demo site (e.g. 100000)." };
+        var seed = new Option<int>("--seed") { Description = "Random seed for generated data.", DefaultValueFactory = _ => 42 };
+        var state = new Option<string?>("--state") { Description = "Load the site from this JSON file if it exists." };
+        var save = new Option<bool>("--save-state") { Description = "Save the site to --state when stopping." };
+        var control = new Option<bool>("--control-api") { Description = "Enable the /_sandbox control API (faults, rate limits, clock, state)." };
+        var rateLimit = new Option<int?>("--rate-limit") { Description = "Allow this many requests per second per route and method; more get 429." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log every request to the console." };
+
+        var root = new RootCommand("JiraGate Sandbox: an offline Jira Cloud / Data Center for tests, demos and benchmarks.")
+        {
+            port, flavor, issues, seed, state, save, control, rateLimit, verbose,
+        };
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            var issueCount = parse.GetValue(issues);
+            if (issueCount is < 0)
+            {
+                await Console.Error.WriteLineAsync("error: --issues must be zero or more.");
+                return 2;
+            }
+            if (parse.GetValue(save) && parse.GetValue(state) is null)
+            {
+                await Console.Error.WriteLineAsync("error: --save-state needs --state FILE to know where to save.");
+                return 2;
+            }
+            var options = new SandboxOptions
+            {
+                Port = parse.GetValue(port),
+                Flavor = parse.GetValue(flavor) == "datacenter" ? SandboxFlavor.DataCenter : SandboxFlavor.Cloud,
+                Seed = new SeedOptions(issueCount, parse.GetValue(seed)),
+                StateFile = parse.GetValue(state),
+                SaveStateOnStop = parse.GetValue(save),
+                EnableControlApi = parse.GetValue(control),
+                ConsoleLogging = parse.GetValue(verbose),
+                RateLimit = parse.GetValue(rateLimit) is { } rps ? new RateLimitOptions { PermitLimit = rps } : null,
+            };
+            await using var host = await SandboxHost.StartAsync(options, cancellationToken);
+            PrintBanner(host);
+            var stopped = new TaskCompletionSource();
+            using var registration = cancellationToken.Register(() => stopped.TrySetResult());
+            await stopped.Task;
+            await Console.Out.WriteLineAsync("Stopping the sandbox.");
+            return 0;
+        });
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static void PrintBanner(SandboxHost host)
+    {
+        var (flavorName, api) = host.Site.Flavor == SandboxFlavor.Cloud ? ("Jira Cloud", "3") : ("Jira Data Center", "2");
+        var count = host.Site.Read(s => s.Data.Issues.Count);
+        var alice = DemoCredentials.Alice;
+        var login = host.Site.Flavor == SandboxFlavor.Cloud ? $"{alice.Email}:{alice.ApiToken}" : $"{alice.Name}:{alice.Password}";
+        var search = host.Site.Flavor == SandboxFlavor.Cloud ? "search/jql" : "search";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            JiraGate Sandbox — {flavorName} with {count} issues at {host.BaseUrl}
+              try:  curl -u {login} '{host.BaseUrl}/rest/api/{api}/{search}?jql=project=SEC&fields=summary'
+              demo users and tokens: see README.md ("Sandbox credentials"). Ctrl+C stops.
+            """));
+    }
 }

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(JiraGate.Sandbox.Tests.Infrastructure.SandboxFixture))]
