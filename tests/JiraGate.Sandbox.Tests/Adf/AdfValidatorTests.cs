@@ -237,6 +237,28 @@ public sealed class AdfValidatorTests
     }
 
     [Fact]
+    public void Validate_LargeDocumentWithOneBadBlock_PointsAtThatBlockQuickly()
+    {
+        var content = new JsonArray();
+        for (var i = 0; i < 300; i++)
+        {
+            content.Add(Json($$$"""
+                {"type":"bulletList","content":[{"type":"listItem","content":[{"type":"paragraph","content":[
+                  {"type":"text","text":"item {{{i}}}","marks":[{"type":"strong"},{"type":"link","attrs":{"href":"https://x.test"}}]}]}]}]}
+                """));
+        }
+
+        content.Add(Json("""{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"blink"}]}]}"""));
+        var doc = new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = content };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = Validator.Validate(doc);
+
+        Assert.Equal("/content/300/content/0/marks/0/type", result.InstanceLocation);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public void Validate_DoesNotModifyTheInput()
     {
         const string Text = """{"type":"doc","version":1,"content":[{"type":"paragraph","x":1}]}""";
