@@ -1,6 +1,7 @@
 using System.Net;
 using JiraGate.Sandbox.Api;
 using JiraGate.Sandbox.Data;
+using JiraGate.Sandbox.Faults;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Security;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,6 +24,9 @@ public sealed class SandboxHost : IAsyncDisposable
         Options = options;
         BaseUrl = baseUrl;
     }
+
+    /// <summary>Name of the factory client that does not follow redirects.</summary>
+    public const string NoRedirectClientName = "no-redirect";
 
     /// <summary>The site's base URL, e.g. http://127.0.0.1:5181 (no trailing slash).</summary>
     public Uri BaseUrl { get; }
@@ -64,12 +68,20 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.TimeProvider);
         builder.Services.AddSingleton<OAuthServer>();
+        builder.Services.AddSingleton<FaultState>();
+        builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddHttpClient();
+        // Clients that must see 3xx answers themselves (attachment content, OAuth authorize).
+        builder.Services.AddHttpClient(NoRedirectClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddRouting();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
+        // Routing before faults, so the rate limit is kept per route template and method.
+        app.UseRouting();
+        app.UseMiddleware<FaultMiddleware>();
         SandboxRoutes.Map(app, options.Flavor, options);
 
         await app.StartAsync(cancellationToken);

@@ -18,7 +18,11 @@ internal static class EntityWriter
     }
 
     /// <summary>A user as Jira writes it: accountId on Cloud, name/key on Data Center.</summary>
-    public static void WriteUser(Utf8JsonWriter w, RenderContext rc, User user, bool includeGroups = false)
+    /// <summary>
+    /// A user. Embedded users (authors, assignees) take the UserDetails shape; <paramref name="full"/> adds
+    /// the User-only properties (locale, groups, application roles) of /myself and /user.
+    /// </summary>
+    public static void WriteUser(Utf8JsonWriter w, RenderContext rc, User user, bool includeGroups = false, bool full = false)
     {
         w.WriteStartObject();
         if (rc.IsDataCenter)
@@ -39,7 +43,10 @@ internal static class EntityWriter
         w.WriteString("displayName", user.DisplayName);
         w.WriteBoolean("active", user.Active);
         w.WriteString("timeZone", user.TimeZone);
-        w.WriteString("locale", user.Locale);
+        if (full || includeGroups)
+        {
+            w.WriteString("locale", user.Locale);
+        }
         if (includeGroups)
         {
             var groups = user.GroupIds.Select(rc.Site.GroupById).OfType<Group>().ToList();
@@ -103,7 +110,6 @@ internal static class EntityWriter
         w.WriteString("description", status.Description);
         w.WriteString("iconUrl", rc.Self("/images/icons/statuses/generic.png"));
         w.WriteString("name", status.Name);
-        w.WriteString("untranslatedName", status.Name);
         w.WriteString("id", status.Id);
         w.WritePropertyName("statusCategory");
         WriteStatusCategory(w, rc, status.CategoryKey);
@@ -118,7 +124,6 @@ internal static class EntityWriter
         w.WriteString("description", type.Description);
         w.WriteString("iconUrl", rc.Self($"/secure/viewavatar?size=medium&avatarId={type.Id}&avatarType=issuetype"));
         w.WriteString("name", type.Name);
-        w.WriteString("untranslatedName", type.Name);
         w.WriteBoolean("subtask", type.Subtask);
         w.WriteNumber("avatarId", 10300);
         w.WriteNumber("hierarchyLevel", type.HierarchyLevel);

@@ -79,14 +79,23 @@ internal static partial class IssueWriter
             {
                 w.WriteString("fieldId", item.FieldId);
             }
-            w.WriteString("from", item.From);
-            w.WriteString("fromString", item.FromString);
-            w.WriteString("to", item.To);
-            w.WriteString("toString", item.ToString_);
+            // The spec types these as plain strings: absent rather than null when there is no value.
+            WriteIfNotNull(w, "from", item.From);
+            WriteIfNotNull(w, "fromString", item.FromString);
+            WriteIfNotNull(w, "to", item.To);
+            WriteIfNotNull(w, "toString", item.ToString_);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteIfNotNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
     }
 
     private static void WriteVisibility(Utf8JsonWriter w, Visibility? visibility)

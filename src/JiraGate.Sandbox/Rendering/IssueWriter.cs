@@ -383,7 +383,7 @@ internal static partial class IssueWriter
         w.WriteBoolean("isInitial", false);
         w.WriteBoolean("isAvailable", true);
         w.WriteBoolean("isConditional", false);
-        w.WriteBoolean("isLooped", false);
+        w.WriteBoolean("looped", false);
         if (includeFields)
         {
             w.WriteStartObject("fields");
