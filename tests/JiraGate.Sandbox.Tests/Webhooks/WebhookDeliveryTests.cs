@@ -56,6 +56,37 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task CommentEvent_IsDeliveredWithCommentAndIssue_FilteredByTheIssue()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await WebhookSandbox.StartAsync();
+        var engOnly = await sandbox.CreateAdminWebhookAsync(receiver.Url(), ["comment_created"], "project = ENG");
+
+        sandbox.AddComment("SEC");
+        Assert.Empty(sandbox.DeliveriesFor(engOnly));
+        var key = sandbox.AddComment("ENG");
+
+        var json = Assert.Single(await receiver.WaitForAsync(1)).Json!;
+        Assert.Equal("comment_created", json["webhookEvent"]!.GetValue<string>());
+        Assert.Equal(key, json["issue"]!["key"]!.GetValue<string>());
+        Assert.NotNull(json["comment"]!["id"]);
+    }
+
+    [Fact]
+    public async Task SprintEvent_IsDeliveredEvenWhenTheWebhookHasAJqlFilter()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await WebhookSandbox.StartAsync();
+        await sandbox.CreateAdminWebhookAsync(receiver.Url("/sprint/${sprint.id}"), ["sprint_started"], "project = SEC");
+
+        var sprintId = sandbox.SprintEvent("sprint_started");
+
+        var delivery = Assert.Single(await receiver.WaitForAsync(1));
+        Assert.Equal($"/sprint/{sprintId}", delivery.Path);
+        Assert.Equal(sprintId, delivery.Json!["sprint"]!["id"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task UnsubscribedEvent_OrDisabledWebhook_IsNotDelivered()
     {
         await using var sandbox = await WebhookSandbox.StartAsync();

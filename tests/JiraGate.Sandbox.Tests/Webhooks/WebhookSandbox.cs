@@ -102,8 +102,7 @@ internal sealed class WebhookSandbox : IAsyncDisposable
     {
         var project = s.Projects.First(p => p.Key == projectKey);
         var issue = s.Issues.First(i => i.ProjectId == project.Id);
-        var rc = new RenderContext(s, Host.BaseUrl.ToString().TrimEnd('/'), s.Flavor == SandboxFlavor.Cloud ? 3 : 2,
-            new Caller(s.UserByName("ada"), AuthKind.ApiToken));
+        var rc = Context(s);
         switch (webhookEvent)
         {
             case "jira:issue_created":
@@ -118,6 +117,33 @@ internal sealed class WebhookSandbox : IAsyncDisposable
         }
         return issue.Key;
     });
+
+    /// <summary>Adds a comment to the first issue of a project and publishes comment_created.</summary>
+    public string AddComment(string projectKey) => Site.Write(s =>
+    {
+        var project = s.Projects.First(p => p.Key == projectKey);
+        var issue = s.Issues.First(i => i.ProjectId == project.Id);
+        var ada = s.UserByName("ada")!;
+        var comment = new Comment
+        {
+            Id = s.NextId("comment"), AuthorAccountId = ada.AccountId, UpdateAuthorAccountId = ada.AccountId,
+            Body = RichText.FromPlainText("webhook test"), Created = s.Now, Updated = s.Now,
+        };
+        issue.Comments.Add(comment);
+        SiteEvents.CommentEvent(Context(s), "comment_created", issue, comment);
+        return issue.Key;
+    });
+
+    /// <summary>Publishes a sprint event (no issue: JQL filters do not apply).</summary>
+    public long SprintEvent(string webhookEvent) => Site.Write(s =>
+    {
+        var sprint = s.Data.Sprints.First();
+        SiteEvents.SprintEvent(Context(s), webhookEvent, sprint);
+        return sprint.Id;
+    });
+
+    private RenderContext Context(Site s) => new(s, Host.BaseUrl.ToString().TrimEnd('/'), s.Flavor == SandboxFlavor.Cloud ? 3 : 2,
+        new Caller(s.UserByName("ada"), AuthKind.ApiToken));
 
     /// <summary>Deliveries the dispatcher queued for one webhook (matching happens synchronously inside the write).</summary>
     public IReadOnlyList<WebhookDeliveryRecord> DeliveriesFor(long webhookId) =>
