@@ -6,14 +6,28 @@ namespace JiraGate.Sandbox.Http;
 /// <summary>Responses shaped as Jira shapes them: JSON bodies and ErrorCollection errors.</summary>
 internal static class JiraResults
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
+    // Jira writes characters such as ' and < unescaped; the default encoder would turn them into \u0027.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-    /// <summary>A JSON response written straight to the body with a <see cref="Utf8JsonWriter"/>.</summary>
-    public static IResult Json(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK) =>
-        new WriterResult(status, write);
+    /// <summary>
+    /// A JSON response rendered at once into a buffer: called inside <c>site.Read</c>/<c>Write</c>, the
+    /// rendering sees one consistent state, and a rendering fault becomes a clean 500, never a torn body.
+    /// </summary>
+    public static IResult Json(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+        return new BufferResult(status, buffer.WrittenMemory);
+    }
 
-    public static IResult Json(JsonNode node, int status = StatusCodes.Status200OK) =>
-        new WriterResult(status, w => node.WriteTo(w));
+    public static IResult Json(JsonNode node, int status = StatusCodes.Status200OK) => Json(w => node.WriteTo(w), status);
 
     public static IResult NoContent() => Results.StatusCode(StatusCodes.Status204NoContent);
 
@@ -74,20 +88,14 @@ internal static class JiraResults
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    private sealed class WriterResult(int status, Action<Utf8JsonWriter> write) : IResult
+    private sealed class BufferResult(int status, ReadOnlyMemory<byte> body) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = status;
             httpContext.Response.ContentType = "application/json;charset=UTF-8";
-            // Render into a buffer first: a rendering fault then becomes a clean 500, never a torn body.
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            {
-                write(writer);
-            }
-            httpContext.Response.ContentLength = buffer.WrittenCount;
-            await httpContext.Response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted);
+            httpContext.Response.ContentLength = body.Length;
+            await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -255,12 +254,9 @@ public sealed class ResponseSchemaValidatorTests
         page["issues"] = issues;
         ResponseSchemaValidator.Validate(SpecKind.Platform, "POST", "/rest/api/3/search/jql", 200, page); // build + cache
 
-        var stopwatch = Stopwatch.StartNew();
+        // Correctness only: speed is measured in bench/, never asserted in a test.
         var outcome = ResponseSchemaValidator.Validate(SpecKind.Platform, "POST", "/rest/api/3/search/jql", 200, page);
-        stopwatch.Stop();
-
         Assert.True(outcome.IsValid, outcome.ToString());
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(500), $"took {stopwatch.Elapsed.TotalMilliseconds} ms");
     }
 
     [Fact]

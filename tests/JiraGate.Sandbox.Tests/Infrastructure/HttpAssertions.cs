@@ -31,8 +31,12 @@ public static class HttpAssertions
         Assert.IsType<JsonObject>(body["errors"]);
         if (fragment is not null)
         {
-            var all = body.ToJsonString();
-            Assert.True(all.Contains(fragment, StringComparison.Ordinal), $"Expected '{fragment}' in {all}");
+            // Compare against the unescaped texts (ToJsonString would escape quotes and apostrophes).
+            var texts = body["errorMessages"]!.AsArray().Select(m => m!.GetValue<string>())
+                .Concat(body["errors"]!.AsObject().Select(e => e.Key + ": " + e.Value!.GetValue<string>()))
+                .ToList();
+            Assert.True(texts.Any(t => t.Contains(fragment, StringComparison.Ordinal)),
+                $"Expected '{fragment}' in: {string.Join(" | ", texts)}");
         }
         return body;
     }
