@@ -34,7 +34,7 @@ internal static class AdminWebhookEndpoints
         }
         var hooks = s.Data.AdminWebhooks.OrderBy(h => h.Id).ToList();
         var baseUrl = RenderContext.BaseUrlOf(http.Request);
-        return Rendered.Json(w =>
+        return JiraResults.Json(w =>
         {
             w.WriteStartArray();
             foreach (var hook in hooks)
@@ -52,7 +52,7 @@ internal static class AdminWebhookEndpoints
             return denied;
         }
         return Find(s, id) is { } hook
-            ? Rendered.Json(w => Write(w, s, RenderContext.BaseUrlOf(http.Request), hook))
+            ? JiraResults.Json(w => Write(w, s, RenderContext.BaseUrlOf(http.Request), hook))
             : NotFound(id);
     });
 
@@ -91,7 +91,7 @@ internal static class AdminWebhookEndpoints
             Apply(hook, request.Value!, s, caller.User);
             s.Data.AdminWebhooks.Add(hook);
             http.Response.Headers.Location = SelfOf(baseUrl, hook);
-            return Rendered.Json(w => Write(w, s, baseUrl, hook), StatusCodes.Status201Created);
+            return JiraResults.Json(w => Write(w, s, baseUrl, hook), StatusCodes.Status201Created);
         });
     }
 
@@ -125,7 +125,7 @@ internal static class AdminWebhookEndpoints
                 return invalid;
             }
             Apply(hook, request.Value!, s, caller.User!);
-            return Rendered.Json(w => Write(w, s, baseUrl, hook));
+            return JiraResults.Json(w => Write(w, s, baseUrl, hook));
         });
     }
 

@@ -57,7 +57,7 @@ internal static class DynamicWebhookEndpoints
             return maxResults.Error!;
         }
         var self = RenderContext.BaseUrlOf(http.Request) + http.Request.Path;
-        return site.Read(s => Rendered.Json(w =>
+        return site.Read(s => JiraResults.Json(w =>
         {
             var page = Live(s, app).OrderBy(h => h.Id).ToList();
             var slice = page.Skip(startAt.Value).Take(maxResults.Value).ToList();

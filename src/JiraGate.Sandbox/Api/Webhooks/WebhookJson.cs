@@ -94,18 +94,3 @@ internal static class WebhookJson
         JiraResults.Error(StatusCodes.Status400BadRequest,
             $"Can not deserialize the value of \"{field}\": expected {expected}.");
 }
-
-/// <summary>Renders a response while the caller still holds the site lock, so the body never sees a later write.</summary>
-internal static class Rendered
-{
-    public static IResult Json(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-        var bytes = buffer.WrittenMemory;
-        return JiraResults.Json(w => w.WriteRawValue(bytes.Span, skipInputValidation: true), status);
-    }
-}
