@@ -14,9 +14,6 @@ internal sealed class WebhookDeliveryLog(int capacity = WebhookDeliveryLog.Defau
 
     public int Capacity => capacity;
 
-    /// <summary>Raised after every change to a record (outside the log's lock); tests wait on it.</summary>
-    public event Action<WebhookDeliveryRecord>? Changed;
-
     public void Add(WebhookDelivery delivery, WebhookDeliveryState state = WebhookDeliveryState.Pending)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -31,24 +28,19 @@ internal sealed class WebhookDeliveryLog(int capacity = WebhookDeliveryLog.Defau
             _order.Enqueue(record);
             _byId[record.Identifier] = record;
         }
-        Changed?.Invoke(record);
     }
 
     /// <summary>Replaces a record (records are immutable snapshots); a record already evicted stays evicted.</summary>
     public void Update(string identifier, Func<WebhookDeliveryRecord, WebhookDeliveryRecord> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        WebhookDeliveryRecord updated;
         lock (_lock)
         {
-            if (!_byId.TryGetValue(identifier, out var current))
+            if (_byId.TryGetValue(identifier, out var current))
             {
-                return;
+                _byId[identifier] = change(current);
             }
-            updated = change(current);
-            _byId[identifier] = updated;
         }
-        Changed?.Invoke(updated);
     }
 
     /// <summary>The log, oldest first.</summary>
