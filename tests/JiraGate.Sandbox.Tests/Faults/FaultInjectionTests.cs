@@ -124,3 +124,25 @@ public sealed class FaultInjectionTests
         }
     }
 }
+
+public sealed class ApplyThenTimeoutTests
+{
+    [Fact]
+    public async Task ApplyThenTimeout_AppliesTheWrite_ButTheClientNeverGetsAnAnswer()
+    {
+        await using var host = await SandboxFixture.StartAsync(configure: o =>
+            o.Faults.Add(new FaultRule { Kind = FaultKind.ApplyThenTimeout, Method = "POST", PathPrefix = "/rest/api/3/issue", Count = 1 }));
+        using var client = host.CreateClient(DemoCredentials.Alice);
+        client.Timeout = TimeSpan.FromSeconds(2);
+        var summary = "Outcome unknown " + Guid.NewGuid().ToString("N");
+        var body = new System.Text.Json.Nodes.JsonObject { ["fields"] = new System.Text.Json.Nodes.JsonObject { ["project"] = new System.Text.Json.Nodes.JsonObject { ["key"] = "SEC" }, ["issuetype"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Bug" }, ["summary"] = summary } }.ToJsonString();
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => client.PostAsync("/rest/api/3/issue", JsonBody(body), Ct));
+
+        // The write happened all the same: exactly one issue with that summary exists.
+        Assert.Equal(1, host.Site.Read(s => s.Data.Issues.Count(i => i.Summary == summary)));
+
+        // The rule was used up: the next create is answered normally.
+        var second = await client.PostAsync("/rest/api/3/issue", JsonBody(body.Replace(summary, summary + "-2", StringComparison.Ordinal)), Ct);
+        await second.ExpectAsync(HttpStatusCode.Created);
+    }
+}
