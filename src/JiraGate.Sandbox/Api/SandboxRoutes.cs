@@ -31,7 +31,8 @@ internal static class SandboxRoutes
         {
             ControlEndpoints.Map(app, once);
         }
-        app.MapFallback(context => JiraResults.WriteErrorAsync(context, StatusCodes.Status404NotFound,
+        // "{**path}" also catches paths that look like file names (board/42.json, ..%2F), which the default skips.
+        app.MapFallback("{**path}", context => JiraResults.WriteErrorAsync(context, StatusCodes.Status404NotFound,
             $"null for uri: {context.Request.Path}"));
     }
 }

@@ -4,6 +4,7 @@ using JiraGate.Sandbox.Data;
 using JiraGate.Sandbox.Faults;
 using JiraGate.Sandbox.Model;
 using JiraGate.Sandbox.Security;
+using JiraGate.Sandbox.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -68,6 +69,7 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.TimeProvider);
         builder.Services.AddSingleton<OAuthServer>();
+        builder.Services.AddWebhookDelivery();
         builder.Services.AddSingleton<FaultState>();
         builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddHttpClient();

@@ -212,7 +212,8 @@ public sealed class OperationCatalogConformanceTests : IClassFixture<OperationCa
                 await Error(S, "GET", "/rest/software/1.0/board/{boardId}/backlog", 404, alice.GetAsync("/rest/software/1.0/board/999/backlog", Ct));
                 break;
             case "sprints:read":
-                await Recorded("jira-ruby/agile-sprint-get.json", alice.GetAsync("/rest/agile/1.0/sprint/2", Ct));
+                // The recording is of a closed sprint from a Server site (rapidview_id is its legacy extra).
+                await Recorded("jira-ruby/agile-sprint-get.json", alice.GetAsync("/rest/agile/1.0/sprint/1", Ct), "$.rapidview_id");
                 await Error(S, "GET", "/rest/agile/1.0/sprint/{sprintId}", 404, alice.GetAsync("/rest/agile/1.0/sprint/999", Ct));
                 break;
             case "sprints:read_issues":
@@ -344,9 +345,9 @@ public sealed class OperationCatalogConformanceTests : IClassFixture<OperationCa
         Assert.Equal("", text);
     }
 
-    private static async Task Recorded(string fixture, Task<HttpResponseMessage> call)
+    private static async Task Recorded(string fixture, Task<HttpResponseMessage> call, params string[] ignoredPaths)
     {
         var body = await (await call).ExpectAsync(HttpStatusCode.OK);
-        ConformanceAssert.MatchesFixture(fixture, body);
+        ConformanceAssert.MatchesFixture(fixture, body, ignoredPaths);
     }
 }
