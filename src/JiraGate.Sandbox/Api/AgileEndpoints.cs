@@ -32,6 +32,7 @@ internal static class AgileEndpoints
         app.MapGet(Agile + "/sprint/{sprintId:long}/issue", (HttpContext http, Site site, long sprintId) =>
             AgileIssueRoutes.List(http, site, AgileListKind.Sprint, sprintId));
         // The host's fallback skips file-like paths ("42.json", "..%2F42"); Jira answers its 404 for those too.
+        app.MapPost(Agile + "/sprint/{sprintId:long}", (HttpContext http, Site site, long sprintId) => SprintUpdate.PostAsync(http, site, sprintId));
         app.Map(Agile + "/{**rest}", NotFound);
         app.Map(Software + "/{**rest}", NotFound);
         if (!api.IsCloud)

@@ -138,8 +138,18 @@ public sealed class ApplyThenTimeoutTests
         var body = new System.Text.Json.Nodes.JsonObject { ["fields"] = new System.Text.Json.Nodes.JsonObject { ["project"] = new System.Text.Json.Nodes.JsonObject { ["key"] = "SEC" }, ["issuetype"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Bug" }, ["summary"] = summary } }.ToJsonString();
         await Assert.ThrowsAnyAsync<TaskCanceledException>(() => client.PostAsync("/rest/api/3/issue", JsonBody(body), Ct));
 
-        // The write happened all the same: exactly one issue with that summary exists.
-        Assert.Equal(1, host.Site.Read(s => s.Data.Issues.Count(i => i.Summary == summary)));
+        // The write happened all the same: exactly one issue with that summary exists. The client may give up
+        // before the server has finished the write, so wait for it (bounded) rather than racing it.
+        var created = 0;
+        for (var attempt = 0; attempt < 300 && created == 0; attempt++)
+        {
+            created = host.Site.Read(s => s.Data.Issues.Count(i => i.Summary == summary));
+            if (created == 0)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+        Assert.Equal(1, created);
 
         // The rule was used up: the next create is answered normally.
         var second = await client.PostAsync("/rest/api/3/issue", JsonBody(body.Replace(summary, summary + "-2", StringComparison.Ordinal)), Ct);
