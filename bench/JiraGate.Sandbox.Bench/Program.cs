@@ -23,6 +23,11 @@ var scenarios = new List<Scenario>
 {
     new("GET /rest/api/3/issue/{key}", () => "/rest/api/3/issue/" + keys[random.Next(keys.Length)] + "?fields=summary,status,assignee,priority,updated,description"),
     new("GET /rest/api/3/search/jql (100 issues)", () => SearchPath),
+    // A different query every time (the day count cycles through 1,000 values): no result cache helps,
+    // so this is the cost of evaluating JQL over all 100,000 issues, sorting and rendering.
+    new("GET /rest/api/3/search/jql (100 issues, uncached query)", () =>
+        "/rest/api/3/search/jql?jql=" + Uri.EscapeDataString($"project = SEC AND created >= -{random.Next(1, 1000)}d ORDER BY key ASC") +
+        "&maxResults=100&fields=summary,status,assignee,priority,updated"),
 };
 
 var results = new List<(string Name, LoadResult Sandbox, LoadResult Baseline)>();

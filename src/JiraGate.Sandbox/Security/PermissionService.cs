@@ -34,6 +34,32 @@ public static class PermissionService
     public static bool CanBrowse(Site site, User? user, Project project) =>
         !project.Archived && Has(site, user, project, Permissions.BrowseProjects);
 
+    /// <summary>
+    /// A Browse check for many issues at once (searches, boards): the project-level answer is worked out once
+    /// per project, and only issues with a security level, or projects whose scheme grants Browse to the
+    /// reporter or assignee, are checked one by one. Same answers as <see cref="CanBrowse(Site, User?, Issue)"/>.
+    /// </summary>
+    public static Func<Issue, bool> BrowseFilter(Site site, User? user)
+    {
+        var perProject = new Dictionary<long, (bool Granted, bool IssueSpecific)>();
+        return issue =>
+        {
+            if (!perProject.TryGetValue(issue.ProjectId, out var project))
+            {
+                var p = site.ProjectOf(issue);
+                var scheme = site.PermissionScheme(p.PermissionSchemeId);
+                project = (CanBrowse(site, user, p), scheme.Grants.Any(g => g.Permission == Permissions.BrowseProjects
+                    && g.HolderType is HolderTypes.Reporter or HolderTypes.Assignee));
+                perProject[issue.ProjectId] = project;
+            }
+            if (project.Granted)
+            {
+                return issue.SecurityLevelId is null || CanBrowse(site, user, issue);
+            }
+            return project.IssueSpecific && CanBrowse(site, user, issue);
+        };
+    }
+
     public static bool IsInRole(Site site, User user, Project project, long roleId)
     {
         var actors = project.Roles.FirstOrDefault(r => r.RoleId == roleId);

@@ -120,4 +120,19 @@ public sealed class PermissionMatrixTests(SandboxFixture sandbox)
         using var bob = sandbox.Client(DemoCredentials.Bob);
         await (await bob.GetAsync($"/rest/api/3/issue/{key}", Ct)).ExpectAsync(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public void BrowseFilter_AgreesWithCanBrowse_ForEveryUserAndIssue()
+    {
+        sandbox.Host.Site.Read(s =>
+        {
+            foreach (var user in s.Data.Users.Append(null))
+            {
+                var filter = PermissionService.BrowseFilter(s, user);
+                var disagreements = s.Data.Issues.Where(i => filter(i) != PermissionService.CanBrowse(s, user, i)).Select(i => i.Key).ToList();
+                Assert.True(disagreements.Count == 0, $"{user?.Name ?? "anonymous"}: {string.Join(", ", disagreements.Take(10))}");
+            }
+            return true;
+        });
+    }
 }

@@ -26,7 +26,7 @@ internal static class SearchExecutor
             return cached;
         }
         var compiled = JqlEngine.Compile(query, JqlContext.For(site, caller));
-        var result = compiled.Search(site.Issues, issue => PermissionService.CanBrowse(site, caller, issue));
+        var result = compiled.Search(site.Issues, PermissionService.BrowseFilter(site, caller));
         if (cache.Count >= CacheCapacity)
         {
             cache.Clear();
