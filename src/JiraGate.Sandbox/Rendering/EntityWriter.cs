@@ -19,53 +19,36 @@ internal static class EntityWriter
 
     /// <summary>A user as Jira writes it: accountId on Cloud, name/key on Data Center.</summary>
     /// <summary>
-    /// A user. Embedded users (authors, assignees) take the UserDetails shape; <paramref name="full"/> adds
-    /// the User-only properties (locale, groups, application roles) of /myself and /user.
+    /// A user in the UserDetails shape embedded everywhere (authors, assignees, members): accountId on Cloud,
+    /// name/key on Data Center. /user and /myself add groups, roles and locale on top of it.
     /// </summary>
-    public static void WriteUser(Utf8JsonWriter w, RenderContext rc, User user, bool includeGroups = false, bool full = false)
+    public static void WriteUser(Utf8JsonWriter w, RenderContext rc, User user)
     {
         w.WriteStartObject();
+        WriteUserProperties(w, rc, user);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The UserDetails properties, for writers that add more to the same object.</summary>
+    public static void WriteUserProperties(Utf8JsonWriter w, RenderContext rc, User user)
+    {
         if (rc.IsDataCenter)
         {
             w.WriteString("self", rc.Self($"/rest/api/2/user?username={Uri.EscapeDataString(user.Name)}"));
             w.WriteString("key", user.Key);
             w.WriteString("name", user.Name);
-            w.WriteString("emailAddress", user.EmailAddress);
         }
         else
         {
             w.WriteString("self", rc.Self($"{rc.Api}/user?accountId={user.AccountId}"));
             w.WriteString("accountId", user.AccountId);
             w.WriteString("accountType", user.AccountType);
-            w.WriteString("emailAddress", user.EmailAddress);
         }
+        w.WriteString("emailAddress", user.EmailAddress);
         WriteAvatarUrls(w, rc, "user", user.Key);
         w.WriteString("displayName", user.DisplayName);
         w.WriteBoolean("active", user.Active);
         w.WriteString("timeZone", user.TimeZone);
-        if (full || includeGroups)
-        {
-            w.WriteString("locale", user.Locale);
-        }
-        if (includeGroups)
-        {
-            var groups = user.GroupIds.Select(rc.Site.GroupById).OfType<Group>().ToList();
-            w.WriteStartObject("groups");
-            w.WriteNumber("size", groups.Count);
-            w.WriteStartArray("items");
-            foreach (var g in groups)
-            {
-                WriteGroupRef(w, rc, g);
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteStartObject("applicationRoles");
-            w.WriteNumber("size", 1);
-            w.WriteStartArray("items");
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
     }
 
     public static void WriteUserOrNull(Utf8JsonWriter w, RenderContext rc, string name, string? accountId)
@@ -82,27 +65,19 @@ internal static class EntityWriter
         }
     }
 
-    public static void WriteGroupRef(Utf8JsonWriter w, RenderContext rc, Group group)
+    public static void WriteStatusCategory(Utf8JsonWriter w, RenderContext rc, string key)
     {
-        w.WriteStartObject();
-        w.WriteString("name", group.Name);
-        w.WriteString("groupId", group.GroupId);
-        w.WriteString("self", rc.Self($"{rc.Api}/group?groupId={group.GroupId}"));
-        w.WriteEndObject();
-    }
-
-    public static void WriteStatusCategory(Utf8JsonWriter w, RenderContext rc, string categoryKey)
-    {
-        var (id, name, color) = StatusCategories.Describe(categoryKey);
+        var (id, name, color) = StatusCategories.Describe(key);
         w.WriteStartObject();
         w.WriteString("self", rc.Self($"{rc.Api}/statuscategory/{id}"));
         w.WriteNumber("id", id);
-        w.WriteString("key", categoryKey);
+        w.WriteString("key", key);
         w.WriteString("colorName", color);
         w.WriteString("name", name);
         w.WriteEndObject();
     }
 
+    /// <summary>StatusDetails (Cloud) / StatusJsonBean (Data Center); the site's statuses are global (no scope).</summary>
     public static void WriteStatus(Utf8JsonWriter w, RenderContext rc, StatusDef status)
     {
         w.WriteStartObject();
@@ -110,23 +85,31 @@ internal static class EntityWriter
         w.WriteString("description", status.Description);
         w.WriteString("iconUrl", rc.Self("/images/icons/statuses/generic.png"));
         w.WriteString("name", status.Name);
+        if (!rc.IsDataCenter)
+        {
+            w.WriteString("untranslatedName", status.Name);
+        }
         w.WriteString("id", status.Id);
         w.WritePropertyName("statusCategory");
         WriteStatusCategory(w, rc, status.CategoryKey);
         w.WriteEndObject();
     }
 
+    /// <summary>IssueTypeDetails (Cloud) / IssueTypeJsonBean (Data Center).</summary>
     public static void WriteIssueType(Utf8JsonWriter w, RenderContext rc, IssueTypeDef type)
     {
         w.WriteStartObject();
         w.WriteString("self", rc.Self($"{rc.Api}/issuetype/{type.Id}"));
         w.WriteString("id", type.Id);
         w.WriteString("description", type.Description);
-        w.WriteString("iconUrl", rc.Self($"/secure/viewavatar?size=medium&avatarId={type.Id}&avatarType=issuetype"));
+        w.WriteString("iconUrl", rc.Self($"/rest/api/2/universal_avatar/view/type/issuetype/avatar/{AvatarIdOf(type)}?size=medium"));
         w.WriteString("name", type.Name);
         w.WriteBoolean("subtask", type.Subtask);
-        w.WriteNumber("avatarId", 10300);
-        w.WriteNumber("hierarchyLevel", type.HierarchyLevel);
+        w.WriteNumber("avatarId", AvatarIdOf(type));
+        if (!rc.IsDataCenter)
+        {
+            w.WriteNumber("hierarchyLevel", type.HierarchyLevel);
+        }
         w.WriteEndObject();
     }
 
@@ -141,11 +124,15 @@ internal static class EntityWriter
         {
             w.WriteString("description", priority.Description);
             w.WriteString("statusColor", priority.StatusColor);
-            w.WriteBoolean("isDefault", priority.IsDefault);
+            if (!rc.IsDataCenter)
+            {
+                w.WriteBoolean("isDefault", priority.IsDefault);
+            }
         }
         w.WriteEndObject();
     }
 
+    /// <summary>Resolution: Cloud's schema has no iconUrl; Data Center's bean does.</summary>
     public static void WriteResolution(Utf8JsonWriter w, RenderContext rc, ResolutionDef resolution)
     {
         w.WriteStartObject();
@@ -153,6 +140,10 @@ internal static class EntityWriter
         w.WriteString("id", resolution.Id);
         w.WriteString("description", resolution.Description);
         w.WriteString("name", resolution.Name);
+        if (rc.IsDataCenter)
+        {
+            w.WriteString("iconUrl", rc.Self("/images/icons/statuses/generic.png"));
+        }
         w.WriteEndObject();
     }
 
@@ -263,4 +254,7 @@ internal static class EntityWriter
         w.WriteString("goal", sprint.Goal);
         w.WriteEndObject();
     }
+
+    private static long AvatarIdOf(IssueTypeDef type) =>
+        10300 + (long.TryParse(type.Id, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id % 100 : 0);
 }

@@ -18,32 +18,32 @@ internal static class ConstantEndpoints
     {
         var prefix = api.Prefix;
         app.MapGet(prefix + "/priority", (HttpContext http, Site site) =>
-            ListOf(http, site, api, s => s.Data.Priorities, ConstantWriter.WritePriority));
+            ListOf(http, site, api, s => s.Data.Priorities, WriteFullPriority));
         app.MapGet(prefix + (api.IsCloud ? "/priority/search" : "/priority/page"), (HttpContext http, Site site) =>
             PriorityPage(http, site, api));
         app.MapGet(prefix + "/priority/{id}", (HttpContext http, Site site, string id) =>
-            One(http, site, api, s => s.Priority(id), ConstantWriter.WritePriority, $"The priority with id '{id}' does not exist."));
+            One(http, site, api, s => s.Priority(id), WriteFullPriority, $"The priority with id '{id}' does not exist."));
 
         app.MapGet(prefix + "/issuetype", (HttpContext http, Site site) =>
-            ListOf(http, site, api, s => VisibleIssueTypes(s, http.Caller().User), ConstantWriter.WriteIssueType));
+            ListOf(http, site, api, s => VisibleIssueTypes(s, http.Caller().User), EntityWriter.WriteIssueType));
         app.MapGet(prefix + "/issuetype/{id}", (HttpContext http, Site site, string id) =>
             api.IsCloud && !id.All(char.IsAsciiDigit)
                 ? JiraResults.Error(StatusCodes.Status400BadRequest, $"The issue type id '{id}' is not valid.")
                 : One(http, site, api, s => VisibleIssueTypes(s, http.Caller().User).FirstOrDefault(t => t.Id == id),
-                    ConstantWriter.WriteIssueType, $"The issue type with id '{id}' does not exist."));
+                    EntityWriter.WriteIssueType, $"The issue type with id '{id}' does not exist."));
 
         app.MapGet(prefix + "/resolution", (HttpContext http, Site site) =>
-            ListOf(http, site, api, s => s.Data.Resolutions, ConstantWriter.WriteResolution));
+            ListOf(http, site, api, s => s.Data.Resolutions, EntityWriter.WriteResolution));
         app.MapGet(prefix + "/resolution/{id}", (HttpContext http, Site site, string id) =>
-            One(http, site, api, s => s.Resolution(id), ConstantWriter.WriteResolution, $"The resolution with id '{id}' does not exist."));
+            One(http, site, api, s => s.Resolution(id), EntityWriter.WriteResolution, $"The resolution with id '{id}' does not exist."));
 
         app.MapGet(prefix + "/statuscategory", (HttpContext http, Site site) =>
-            ListOf(http, site, api, _ => ConstantWriter.CategoryKeys, ConstantWriter.WriteStatusCategory));
+            ListOf(http, site, api, _ => ConstantWriter.CategoryKeys, EntityWriter.WriteStatusCategory));
         app.MapGet(prefix + "/statuscategory/{idOrKey}", (HttpContext http, Site site, string idOrKey) =>
             One(http, site, api,
                 _ => ConstantWriter.CategoryKeys.FirstOrDefault(k => k == idOrKey
                     || StatusCategories.Describe(k).Id.ToString(CultureInfo.InvariantCulture) == idOrKey),
-                ConstantWriter.WriteStatusCategory, $"The status category with id or key '{idOrKey}' does not exist."));
+                EntityWriter.WriteStatusCategory, $"The status category with id or key '{idOrKey}' does not exist."));
     }
 
     /// <summary>Administrators see every issue type; everyone else those of the projects they may browse.</summary>
@@ -109,7 +109,10 @@ internal static class ConstantEndpoints
                 && (name.Length == 0 || p.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
                 && (!onlyDefault.Value || p.IsDefault)).ToList();
             var rc = RenderContext.For(http, s, api.Version);
-            return Paging.PageBean(request, rc, page.Value, matching, (w, p) => ConstantWriter.WritePriority(w, rc, p));
+            return Paging.PageBean(request, rc, page.Value, matching, (w, p) => EntityWriter.WritePriority(w, rc, p, full: true));
         });
     }
+
+    private static void WriteFullPriority(System.Text.Json.Utf8JsonWriter w, RenderContext rc, PriorityDef priority) =>
+        EntityWriter.WritePriority(w, rc, priority, full: true);
 }

@@ -102,7 +102,7 @@ internal static class GroupEndpoints
                 .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var rc = RenderContext.For(http, s, api.Version);
-            return Paging.PageBean(request, rc, page.Value, members, (w, u) => UserWriter.WriteDetails(w, rc, u));
+            return Paging.PageBean(request, rc, page.Value, members, (w, u) => EntityWriter.WriteUser(w, rc, u));
         });
     }
 }

@@ -123,7 +123,7 @@ internal static class ProjectWriter
         w.WriteStartArray("issueTypes");
         foreach (var type in project.IssueTypeIds.Select(rc.Site.IssueType).OfType<IssueTypeDef>())
         {
-            ConstantWriter.WriteIssueType(w, rc, type);
+            EntityWriter.WriteIssueType(w, rc, type);
         }
         w.WriteEndArray();
     }

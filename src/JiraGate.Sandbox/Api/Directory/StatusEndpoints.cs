@@ -19,12 +19,12 @@ internal static class StatusEndpoints
     {
         var prefix = api.Prefix;
         app.MapGet(prefix + "/status", (HttpContext http, Site site) =>
-            ConstantEndpoints.ListOf(http, site, api, s => Visible(s, http.Caller().User), ConstantWriter.WriteStatus));
+            ConstantEndpoints.ListOf(http, site, api, s => Visible(s, http.Caller().User), EntityWriter.WriteStatus));
         app.MapGet(prefix + "/status/{idOrName}", (HttpContext http, Site site, string idOrName) =>
             ConstantEndpoints.One(http, site, api,
                 s => Visible(s, http.Caller().User).FirstOrDefault(x => x.Id == idOrName)
                     ?? Visible(s, http.Caller().User).FirstOrDefault(x => string.Equals(x.Name, idOrName, StringComparison.OrdinalIgnoreCase)),
-                ConstantWriter.WriteStatus, $"The status with id '{idOrName}' does not exist."));
+                EntityWriter.WriteStatus, $"The status with id '{idOrName}' does not exist."));
         if (api.IsCloud)
         {
             app.MapGet(prefix + "/statuses/search", (HttpContext http, Site site) => Search(http, site, api));
@@ -132,7 +132,7 @@ internal static class StatusEndpoints
             var matching = StatusesOf(s, projects, issueTypeIds.Count == 0 ? null : issueTypeIds)
                 .Where(x => query.Length == 0 || x.Name.Contains(query, StringComparison.OrdinalIgnoreCase)).ToList();
             var rc = RenderContext.For(http, s, api.Version);
-            return Paging.PageBean(request, rc, page.Value, matching, (w, x) => ConstantWriter.WriteStatus(w, rc, x));
+            return Paging.PageBean(request, rc, page.Value, matching, (w, x) => EntityWriter.WriteStatus(w, rc, x));
         });
     }
 }

@@ -17,55 +17,15 @@ internal static class UserWriter
     public static void WriteFull(Utf8JsonWriter w, RenderContext rc, User user, IReadOnlySet<string> expand)
     {
         w.WriteStartObject();
-        if (rc.IsDataCenter)
-        {
-            w.WriteString("self", rc.Self($"{rc.Api}/user?username={Uri.EscapeDataString(user.Name)}"));
-            w.WriteString("key", user.Key);
-            w.WriteString("name", user.Name);
-        }
-        else
-        {
-            w.WriteString("self", rc.Self($"{rc.Api}/user?accountId={user.AccountId}"));
-            w.WriteString("accountId", user.AccountId);
-            w.WriteString("accountType", user.AccountType);
-        }
-        w.WriteString("emailAddress", user.EmailAddress);
-        EntityWriter.WriteAvatarUrls(w, rc, "user", user.Key);
-        w.WriteString("displayName", user.DisplayName);
-        w.WriteBoolean("active", user.Active);
+        EntityWriter.WriteUserProperties(w, rc, user);
         if (rc.IsDataCenter)
         {
             w.WriteBoolean("deleted", false);
         }
-        w.WriteString("timeZone", user.TimeZone);
         w.WriteString("locale", user.Locale);
         WriteGroups(w, rc, user, expand.Contains("groups"));
         WriteApplicationRoles(w, rc, user, expand.Contains("applicationRoles"));
         w.WriteString("expand", "groups,applicationRoles");
-        w.WriteEndObject();
-    }
-
-    /// <summary>UserDetails (Cloud group members; no locale) / UserJsonBean (Data Center).</summary>
-    public static void WriteDetails(Utf8JsonWriter w, RenderContext rc, User user)
-    {
-        w.WriteStartObject();
-        if (rc.IsDataCenter)
-        {
-            w.WriteString("self", rc.Self($"{rc.Api}/user?username={Uri.EscapeDataString(user.Name)}"));
-            w.WriteString("name", user.Name);
-            w.WriteString("key", user.Key);
-        }
-        else
-        {
-            w.WriteString("self", rc.Self($"{rc.Api}/user?accountId={user.AccountId}"));
-            w.WriteString("accountId", user.AccountId);
-            w.WriteString("accountType", user.AccountType);
-        }
-        w.WriteString("emailAddress", user.EmailAddress);
-        EntityWriter.WriteAvatarUrls(w, rc, "user", user.Key);
-        w.WriteString("displayName", user.DisplayName);
-        w.WriteBoolean("active", user.Active);
-        w.WriteString("timeZone", user.TimeZone);
         w.WriteEndObject();
     }
 
