@@ -68,9 +68,10 @@ internal static class Program
         var alice = DemoCredentials.Alice;
         var login = host.Site.Flavor == SandboxFlavor.Cloud ? $"{alice.Email}:{alice.ApiToken}" : $"{alice.Name}:{alice.Password}";
         var search = host.Site.Flavor == SandboxFlavor.Cloud ? "search/jql" : "search";
+        var baseUrl = host.BaseUrl.ToString().TrimEnd('/');
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            JiraGate Sandbox — {flavorName} with {count} issues at {host.BaseUrl}
-              try:  curl -u {login} '{host.BaseUrl}/rest/api/{api}/{search}?jql=project=SEC&fields=summary'
+            JiraGate Sandbox — {flavorName} with {count} issues at {baseUrl}
+              try:  curl -u {login} '{baseUrl}/rest/api/{api}/{search}?jql=project=SEC&fields=summary'
               demo users and tokens: see README.md ("Sandbox credentials"). Ctrl+C stops.
             """));
     }

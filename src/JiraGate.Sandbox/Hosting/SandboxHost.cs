@@ -29,7 +29,7 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Name of the factory client that does not follow redirects.</summary>
     public const string NoRedirectClientName = "no-redirect";
 
-    /// <summary>The site's base URL, e.g. http://127.0.0.1:5181 (no trailing slash).</summary>
+    /// <summary>The site's base URL, e.g. http://127.0.0.1:5181/ (a <see cref="Uri"/> always ends the path with a slash).</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>The live site state.</summary>
