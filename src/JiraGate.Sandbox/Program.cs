@@ -20,11 +20,16 @@ internal static class Program
         var save = new Option<bool>("--save-state") { Description = "Save the site to --state when stopping." };
         var control = new Option<bool>("--control-api") { Description = "Enable the /_sandbox control API (faults, rate limits, clock, state)." };
         var rateLimit = new Option<int?>("--rate-limit") { Description = "Allow this many requests per second per route and method; more get 429." };
+        var faults = new Option<string[]>("--fault")
+        {
+            Description = "Inject a fault from the start, as the control API's JSON, e.g. '{\"kind\":\"status\",\"statusCode\":503,\"probability\":0.1}'. Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Log every request to the console." };
 
         var root = new RootCommand("JiraGate Sandbox: an offline Jira Cloud / Data Center for tests, demos and benchmarks.")
         {
-            port, flavor, issues, seed, state, save, control, rateLimit, verbose,
+            port, flavor, issues, seed, state, save, control, rateLimit, faults, verbose,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,6 +55,15 @@ internal static class Program
                 ConsoleLogging = parse.GetValue(verbose),
                 RateLimit = parse.GetValue(rateLimit) is { } rps ? new RateLimitOptions { PermitLimit = rps } : null,
             };
+            foreach (var text in parse.GetValue(faults) ?? [])
+            {
+                if (!TryParseFault(text, out var rule, out var error))
+                {
+                    await Console.Error.WriteLineAsync($"error: --fault '{text}': {error}");
+                    return 2;
+                }
+                options.Faults.Add(rule);
+            }
             await using var host = await SandboxHost.StartAsync(options, cancellationToken);
             PrintBanner(host);
             var stopped = new TaskCompletionSource();
@@ -59,6 +73,25 @@ internal static class Program
             return 0;
         });
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static bool TryParseFault(string text, out FaultRule rule, out string error)
+    {
+        rule = new FaultRule();
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(text) is System.Text.Json.Nodes.JsonObject json)
+            {
+                return Faults.FaultRuleReader.TryRead(json, out rule, out error);
+            }
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            error = "not valid JSON (" + ex.Message + ")";
+            return false;
+        }
+        error = "expected a JSON object such as {\"kind\":\"status\",\"statusCode\":503}";
+        return false;
     }
 
     private static void PrintBanner(SandboxHost host)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using JiraGate.Sandbox.Faults;
 using JiraGate.Sandbox.Hosting;
@@ -77,39 +76,12 @@ internal static class ControlEndpoints
         {
             return body.Error!;
         }
-        var json = body.Value!;
-        var kindText = RequestReading.String(json["kind"]) ?? "";
-        if (!Enum.TryParse<FaultKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        if (!FaultRuleReader.TryRead(body.Value!, out var rule, out var error))
         {
-            return JiraResults.FieldErrors(StatusCodes.Status400BadRequest, new Dictionary<string, string>
-            {
-                ["kind"] = "kind must be one of: " + string.Join(", ", Enum.GetNames<FaultKind>()) + ".",
-            });
+            return JiraResults.Error(StatusCodes.Status400BadRequest, error);
         }
-        var rule = new FaultRule
-        {
-            Kind = kind,
-            Method = RequestReading.String(json["method"]),
-            PathPrefix = RequestReading.String(json["pathPrefix"]),
-            Probability = Number(json["probability"]) ?? 1.0,
-            Count = Number(json["count"]) is { } c ? (int)c : null,
-            StatusCode = Number(json["statusCode"]) is { } s ? (int)s : 503,
-            Latency = TimeSpan.FromMilliseconds(Number(json["latencyMs"]) ?? 200),
-            RetryAfterSeconds = Number(json["retryAfterSeconds"]) is { } r ? (int)r : null,
-        };
-        if (rule.StatusCode is < 400 or > 599)
-        {
-            return JiraResults.FieldErrors(StatusCodes.Status400BadRequest, new Dictionary<string, string> { ["statusCode"] = "statusCode must be between 400 and 599." });
-        }
-        try
-        {
-            faults.Add(rule);
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            return JiraResults.Error(StatusCodes.Status400BadRequest, ex.Message.Split(" (Parameter", 2)[0]);
-        }
-        return JiraResults.Json(new JsonObject { ["kind"] = kind.ToString() }, StatusCodes.Status201Created);
+        faults.Add(rule);
+        return JiraResults.Json(new JsonObject { ["kind"] = rule.Kind.ToString() }, StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> SetRateLimitAsync(HttpContext http, FaultState faults)
@@ -120,8 +92,8 @@ internal static class ControlEndpoints
             return body.Error!;
         }
         var json = body.Value!;
-        var permits = Number(json["permitLimit"]);
-        var window = Number(json["windowSeconds"]) ?? 1;
+        var permits = FaultRuleReader.Number(json["permitLimit"]);
+        var window = FaultRuleReader.Number(json["windowSeconds"]) ?? 1;
         if (permits is null or < 1 || window <= 0)
         {
             return JiraResults.Error(StatusCodes.Status400BadRequest, "permitLimit (at least 1) is required, and windowSeconds must be positive.");
@@ -130,13 +102,8 @@ internal static class ControlEndpoints
         {
             PermitLimit = (int)permits,
             Window = TimeSpan.FromSeconds(window),
-            RetryAfterSeconds = Number(json["retryAfterSeconds"]) is { } r ? (int)r : 1,
+            RetryAfterSeconds = FaultRuleReader.Number(json["retryAfterSeconds"]) is { } r ? (int)r : 1,
         };
         return JiraResults.NoContent();
     }
-
-    private static double? Number(JsonNode? node) =>
-        node is JsonValue v && (v.TryGetValue<double>(out var d) || (v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out d)))
-            ? d
-            : null;
 }
