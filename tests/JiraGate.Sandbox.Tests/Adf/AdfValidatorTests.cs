@@ -237,7 +237,7 @@ public sealed class AdfValidatorTests
     }
 
     [Fact]
-    public void Validate_LargeDocumentWithOneBadBlock_PointsAtThatBlockQuickly()
+    public void Validate_LargeDocumentWithOneBadBlock_PointsAtThatBlock()
     {
         var content = new JsonArray();
         for (var i = 0; i < 300; i++)
@@ -250,12 +250,10 @@ public sealed class AdfValidatorTests
 
         content.Add(Json("""{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"blink"}]}]}"""));
         var doc = new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = content };
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var result = Validator.Validate(doc);
 
         Assert.Equal("/content/300/content/0/marks/0/type", result.InstanceLocation);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Fact]
