@@ -216,12 +216,14 @@ internal static partial class IssueWriter
         }
         if (sel.Includes("worklog"))
         {
+            // Worklogs restricted to a group or role are hidden from non-members, as comments are.
+            var visibleWorklogs = issue.Worklogs.Where(wl => CommentVisibility.CanSee(site, rc.Caller.User, project, wl.Visibility)).ToList();
             w.WriteStartObject("worklog");
             w.WriteNumber("startAt", 0);
             w.WriteNumber("maxResults", 20);
-            w.WriteNumber("total", issue.Worklogs.Count);
+            w.WriteNumber("total", visibleWorklogs.Count);
             w.WriteStartArray("worklogs");
-            foreach (var wl in issue.Worklogs.Take(20)) { WriteWorklog(w, rc, issue, wl); }
+            foreach (var wl in visibleWorklogs.Take(20)) { WriteWorklog(w, rc, issue, wl); }
             w.WriteEndArray();
             w.WriteEndObject();
         }

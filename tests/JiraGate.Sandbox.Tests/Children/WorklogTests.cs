@@ -209,6 +209,11 @@ public sealed class WorklogTests(SandboxFixture sandbox)
         await (await ada.GetAsync($"{Worklogs}/{id}", Ct)).ExpectJiraErrorAsync(HttpStatusCode.NotFound, "Cannot find worklog");
         var page = (await (await ada.GetAsync(Worklogs, Ct)).ExpectAsync(HttpStatusCode.OK))!;
         Assert.DoesNotContain(page["worklogs"]!.AsArray(), w => w!["id"]!.GetValue<string>() == id);
+        // Nor does it show in the issue's worklog field.
+        var issue = (await (await ada.GetAsync($"/rest/api/3/issue/{SecIssue}?fields=worklog", Ct)).ExpectAsync(HttpStatusCode.OK))!;
+        Assert.DoesNotContain(issue["fields"]!["worklog"]!["worklogs"]!.AsArray(), w => w!["id"]!.GetValue<string>() == id);
+        var asAlice = (await (await alice.GetAsync($"/rest/api/3/issue/{SecIssue}?fields=worklog", Ct)).ExpectAsync(HttpStatusCode.OK))!;
+        Assert.Contains(asAlice["fields"]!["worklog"]!["worklogs"]!.AsArray(), w => w!["id"]!.GetValue<string>() == id);
     }
 
     [Fact]
