@@ -73,19 +73,15 @@ internal static class SearchEndpoints
             {
                 return error!;
             }
-            var fingerprint = request.Jql + "|" + rc.Caller.User?.AccountId;
-            var offset = 0;
-            if (request.NextPageToken is { } token)
+            var fingerprint = PageToken.Fingerprint("search/jql", request.Jql, rc.Caller.User?.AccountId);
+            var offset = PageToken.Read(request.NextPageToken, fingerprint, s.Now);
+            if (!offset.IsOk)
             {
-                if (PageToken.Read(token, fingerprint, s.Now) is not { } fromToken)
-                {
-                    return JiraResults.Error(StatusCodes.Status400BadRequest, "The provided next page token is invalid or expired.");
-                }
-                offset = fromToken;
+                return offset.Error!;
             }
-            var page = results.Skip(offset).Take(maxResults).ToList();
-            var isLast = offset + page.Count >= results.Count;
-            var next = isLast ? null : PageToken.Create(fingerprint, offset + page.Count, s.Now);
+            var page = results.Skip((int)Math.Min(offset.Value, int.MaxValue)).Take(maxResults).ToList();
+            var isLast = offset.Value + page.Count >= results.Count;
+            var next = isLast ? null : PageToken.Create(fingerprint, offset.Value + page.Count, s.Now);
             return JiraResults.Json(w =>
             {
                 w.WriteStartObject();

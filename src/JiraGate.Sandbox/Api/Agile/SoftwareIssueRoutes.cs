@@ -52,8 +52,8 @@ internal static class SoftwareIssueRoutes
             {
                 return scope.Error!;
             }
-            var fingerprint = SoftwarePageToken.Fingerprint(scope.Value!.Fingerprint, q.Jql, user?.AccountId);
-            var offset = SoftwarePageToken.Decode(token, fingerprint);
+            var fingerprint = PageToken.Fingerprint(scope.Value!.Fingerprint, q.Jql, user?.AccountId);
+            var offset = PageToken.Read(token, fingerprint, s.Now);
             if (!offset.IsOk)
             {
                 return offset.Error!;
@@ -77,7 +77,7 @@ internal static class SoftwareIssueRoutes
                 w.WriteEndArray();
                 if (!isLast)
                 {
-                    w.WriteString("nextPageToken", SoftwarePageToken.Encode(offset.Value + items.Count, fingerprint));
+                    w.WriteString("nextPageToken", PageToken.Create(fingerprint, offset.Value + items.Count, s.Now));
                 }
                 w.WriteBoolean("isLast", isLast);
                 w.WriteEndObject();
