@@ -128,13 +128,15 @@ public sealed class OAuthTokenSourceTests
         Assert.Equal(HttpStatusCode.OK, (await sandbox.MyselfAsync(Assert.Single(tokens.Distinct(StringComparer.Ordinal)))).Status);
     }
 
-    [Fact]
-    public async Task EmptyAccessToken_IsRefreshedOnFirstUse()
+    [Theory]
+    [InlineData("")]
+    [InlineData("stale-access-token")]
+    public async Task EmptyOrLongExpiredAccessToken_IsRefreshedOnFirstUse(string storedAccessToken)
     {
         await using var sandbox = await StartAsync();
         var stored = await sandbox.SignInAsync();
         var source = new OAuthTokenSource(sandbox.Client,
-            new OAuthTokenSet { AccessToken = "", RefreshToken = stored.RefreshToken, ExpiresAt = DateTimeOffset.MinValue }, new Store().SaveAsync);
+            new OAuthTokenSet { AccessToken = storedAccessToken, RefreshToken = stored.RefreshToken, ExpiresAt = DateTimeOffset.MinValue }, new Store().SaveAsync);
 
         var token = await source.GetAccessTokenAsync(false, Ct);
 

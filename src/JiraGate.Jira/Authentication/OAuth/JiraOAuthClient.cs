@@ -254,7 +254,7 @@ public sealed class JiraOAuthClient
                 $"The refresh token was refused {what}: it was already used (refresh tokens rotate, so only the newest saved one works), revoked, or expired. The user must authorise the app again.",
             ("authorization_code", "invalid_grant") =>
                 $"The authorization code was refused {what}: it was already used, expired, or was issued for another client or redirect URI. Start the authorization again.",
-            (_, "access_denied" or "invalid_client" or "unauthorized_client") or (_, null) when status == HttpStatusCode.Unauthorized =>
+            _ when status == HttpStatusCode.Unauthorized =>
                 $"The token endpoint refused the app's credentials for the {grantType} grant {what}: check ClientId and ClientSecret.",
             _ => $"The token endpoint refused the {grantType} grant {what}.",
         };

@@ -24,7 +24,7 @@ internal sealed class TokenCache(TimeProvider time, TimeSpan skew, Func<OAuthTok
     }
 
     public bool IsFresh(OAuthTokenSet? tokens) =>
-        tokens is { AccessToken.Length: > 0 } && tokens.ExpiresAt - skew > time.GetUtcNow();
+        tokens is { AccessToken.Length: > 0 } && tokens.ExpiresAt > time.GetUtcNow() + skew; // no subtraction: MinValue is a valid "expired"
 
     public async ValueTask<string> GetAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
