@@ -267,6 +267,9 @@ internal sealed class JqlTextQuery
     {
         private int _at;
 
+        // Positions (in the text Until last returned) of characters that were backslash-escaped.
+        private HashSet<int> _escaped = [];
+
         public Node Parse()
         {
             var node = Or();
@@ -344,13 +347,16 @@ internal sealed class JqlTextQuery
                 return Consume('"') ? Phrase(phrase) : throw new FormatException();
             }
             var raw = Until(' ');
-            // Lucene's fuzzy (~n) and boost (^n) suffixes do not change which issues match.
-            var cut = raw.IndexOfAny(['~', '^']);
+            var escaped = _escaped;
+            bool Special(int i, char c) => raw[i] == c && !escaped.Contains(i);
+            // Lucene's fuzzy (~n) and boost (^n) suffixes do not change which issues match; escaped ones are text.
+            var cut = Enumerable.Range(0, raw.Length).FirstOrDefault(i => Special(i, '~') || Special(i, '^'), -1);
             if (cut >= 0)
             {
                 raw = raw[..cut];
             }
-            if (raw.Contains('*', StringComparison.Ordinal) || raw.Contains('?', StringComparison.Ordinal))
+            // Only unescaped * and ? are wildcards; "wild\*card" searches the words as written.
+            if (Enumerable.Range(0, raw.Length).Any(i => Special(i, '*') || Special(i, '?')))
             {
                 var pattern = new string([.. raw.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is '*' or '?')]);
                 return new Word([], pattern.Length == 0 ? "*" : pattern);
@@ -364,11 +370,13 @@ internal sealed class JqlTextQuery
         private string Until(char stop)
         {
             var sb = new StringBuilder();
+            _escaped = [];
             while (_at < text.Length)
             {
                 var c = text[_at];
                 if (c == '\\' && _at + 1 < text.Length)
                 {
+                    _escaped.Add(sb.Length);
                     sb.Append(text[_at + 1]);
                     _at += 2;
                     continue;
