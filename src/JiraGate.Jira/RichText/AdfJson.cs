@@ -93,5 +93,5 @@ internal static class AdfJson
 /// <summary>Adds nodes to a <see cref="JsonArray"/> through the non-generic overload (the generic one is not AOT-safe).</summary>
 internal static class JsonArrayExtensions
 {
-    public static void Append(this JsonArray array, JsonNode node) => array.Append(node);
+    public static void Append(this JsonArray array, JsonNode node) => array.Add(node);
 }

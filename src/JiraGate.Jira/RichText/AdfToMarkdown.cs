@@ -28,11 +28,13 @@ internal static class AdfToMarkdown
         return items;
     }
 
-    private static string Blocks(IEnumerable<JsonNode?>? nodes, int depth)
+    private static string Blocks(IEnumerable<JsonNode?>? nodes, int depth, bool inListItem = false)
     {
         var parts = new List<string>();
+        var tightBefore = new HashSet<int>();
         var inlineRun = new List<InlineItem>();
         string? previousList = null;
+        string? previousType = null;
         var alternate = false;
         foreach (var node in nodes ?? [])
         {
@@ -47,8 +49,12 @@ internal static class AdfToMarkdown
                 continue;
             }
 
-            Add(parts, Paragraph(inlineRun));
-            inlineRun.Clear();
+            if (inlineRun.Count > 0)
+            {
+                Add(parts, Paragraph(inlineRun));
+                inlineRun.Clear();
+                previousType = "paragraph";
+            }
 
             var type = AdfJson.TypeOf(block);
             if (type is "bulletList" or "orderedList")
@@ -63,12 +69,36 @@ internal static class AdfToMarkdown
                 alternate = false;
             }
 
+            var wasParagraph = parts.Count > 0 && previousType == "paragraph";
+            previousType = type;
+            var count = parts.Count;
             Add(parts, Block(block, depth, alternate));
+            if (inListItem && wasParagraph && parts.Count > count && CanInterruptParagraph(parts[^1]))
+            {
+                tightBefore.Add(parts.Count - 1); // "- item\n  - nested" reads better than a blank line between
+            }
         }
 
         Add(parts, Paragraph(inlineRun));
-        return string.Join("\n\n", parts);
+        var sb = new StringBuilder();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(tightBefore.Contains(i) ? "\n" : "\n\n");
+            }
+
+            sb.Append(parts[i]);
+        }
+
+        return sb.ToString();
     }
+
+    /// <summary>A list may follow a paragraph line directly only if it is a bullet list or starts at 1, with content.</summary>
+    private static bool CanInterruptParagraph(string list) =>
+        list.Length > 2 && ((list[0] is '-' or '*' && list[1] == ' ') ||
+                            (list.StartsWith("1. ", StringComparison.Ordinal) || list.StartsWith("1) ", StringComparison.Ordinal))) &&
+        !char.IsWhiteSpace(list[list.IndexOf(' ', StringComparison.Ordinal) + 1]);
 
     private static void Add(List<string> parts, string? part)
     {
@@ -136,7 +166,7 @@ internal static class AdfToMarkdown
             }
 
             var blocks = AdfJson.TypeOf(itemNode) == "listItem" ? (IEnumerable<JsonNode?>)(AdfJson.Content(itemNode) ?? []) : [itemNode];
-            var inner = Blocks(blocks, depth + 1);
+            var inner = Blocks(blocks, depth + 1, inListItem: true);
             var marker = ordered
                 ? Math.Min(number++, 999_999_999).ToString(CultureInfo.InvariantCulture) + (alternate ? ")" : ".")
                 : alternate ? "*" : "-";

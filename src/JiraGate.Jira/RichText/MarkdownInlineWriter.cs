@@ -22,6 +22,9 @@ internal sealed class MarkdownInlineWriter
     private readonly StringBuilder _sb = new();
     private readonly InlinePlace _place;
     private readonly List<Mark> _open = [];
+    private readonly List<string> _delimiters = [];
+    private int _closersEnd = -1;
+    private char _lastCloser;
     private string _pendingWhitespace = string.Empty;
 
     private MarkdownInlineWriter(InlinePlace place)
@@ -142,41 +145,75 @@ internal sealed class MarkdownInlineWriter
         var item = items[index];
         var want = wanted[index];
 
-        // Close every open mark this item does not want (and, stack-wise, everything opened after it).
-        var firstUnwanted = _open.FindIndex(m => !want.Contains(m));
-        if (firstUnwanted >= 0)
+        // The marks this item wants, outermost first: longest-lasting first so it encloses the shorter ones
+        // (ties: marks already open keep their place, then link outermost, then the fixed order).
+        var desired = want.ToList();
+        desired.Sort((x, y) =>
         {
-            CloseFrom(firstUnwanted);
+            var byLength = RunLength(wanted, index, y).CompareTo(RunLength(wanted, index, x));
+            if (byLength != 0)
+            {
+                return byLength;
+            }
+
+            int openX = _open.IndexOf(x), openY = _open.IndexOf(y);
+            if (openX >= 0 || openY >= 0)
+            {
+                return (openX < 0 ? int.MaxValue : openX).CompareTo(openY < 0 ? int.MaxValue : openY);
+            }
+
+            // A link usually goes outside ("[**a**](u)" needs no space or punctuation before it); but when the
+            // span has whitespace at an edge, emphasis goes outside so the whitespace can stay inside the link.
+            if ((x.Link is null) != (y.Link is null) && SpaceAtEdge(items, index, RunLength(wanted, index, x)))
+            {
+                return x.Link is null ? -1 : 1;
+            }
+
+            return Rank(x).CompareTo(Rank(y));
+        });
+
+        // Keep the open marks that already match that order; close the rest (stack-wise) and open what is missing.
+        var keep = 0;
+        while (keep < _open.Count && keep < desired.Count && _open[keep] == desired[keep])
+        {
+            keep++;
+        }
+
+        if (keep < _open.Count)
+        {
+            CloseFrom(keep);
         }
 
         FlushWhitespace();
         var text = item.Text;
-        var toOpen = want.Where(m => !_open.Contains(m)).ToList();
+        var toOpen = desired.Skip(keep).ToList();
         if (toOpen.Count > 0)
         {
-            // Longest-lasting first, so it encloses the shorter ones; ties: link outermost, then the fixed order.
-            toOpen.Sort((a, b) =>
+            // An emphasis opener may not be followed by whitespace: such whitespace goes before the emphasis
+            // openers that come after the last link opener (so it stays inside that link).
+            var lastLink = toOpen.FindLastIndex(m => m.Link is not null);
+            var movesSpace = item.IsPlainText && toOpen[^1].Link is null;
+            for (var i = 0; i < toOpen.Count; i++)
             {
-                var byLength = RunLength(wanted, index, b).CompareTo(RunLength(wanted, index, a));
-                return byLength != 0 ? byLength : Rank(a).CompareTo(Rank(b));
-            });
-            if (item.IsPlainText && toOpen.Any(m => m.Link is null))
-            {
-                var lead = text.Length - text.TrimStart().Length;
-                MarkdownText.AppendText(_sb, text[..lead], _place == InlinePlace.Heading);
-                text = text[lead..];
-            }
+                if (movesSpace && i == lastLink + 1)
+                {
+                    var lead = text.Length - text.TrimStart().Length;
+                    MarkdownText.AppendText(_sb, text[..lead], _place == InlinePlace.Heading);
+                    text = text[lead..];
+                }
 
-            foreach (var mark in toOpen)
-            {
-                _sb.Append(mark.Link is null ? Delimiter(mark.Style) : "[");
+                var mark = toOpen[i];
+                var delimiter = mark.Link is null ? Delimiter(mark.Style, UnderscoreSafe(items, wanted, index, mark)) : "[";
+                _sb.Append(delimiter);
                 _open.Add(mark);
+                _delimiters.Add(delimiter);
             }
         }
 
-        // Whitespace before a closing delimiter would stop it closing: write it after the delimiter instead.
-        if (item.IsPlainText &&
-            _open.Any(m => m.Link is null && (index + 1 == items.Count || !wanted[index + 1].Contains(m))))
+        // Likewise whitespace before a closing emphasis delimiter would stop it closing: it is written after the
+        // emphasis closers (CloseFrom flushes it before a link closer, keeping it inside the link).
+        if (item.IsPlainText && _open.Count > 0 && _open[^1].Link is null &&
+            (index + 1 == items.Count || WillClose(wanted[index + 1])))
         {
             var trimmed = text.TrimEnd();
             _pendingWhitespace = text[trimmed.Length..];
@@ -223,7 +260,9 @@ internal sealed class MarkdownInlineWriter
             onlyBreaksAfter = items[i].Kind == InlineKind.HardBreak;
         }
 
-        if (_place != InlinePlace.Paragraph || onlyBreaksBefore || onlyBreaksAfter)
+        // A line may not start with a space (Markdig strips it), so a break before one stays on the line.
+        var spaceAfter = index + 1 < items.Count && items[index + 1].IsPlainText && char.IsWhiteSpace(items[index + 1].Text[0]);
+        if (_place != InlinePlace.Paragraph || onlyBreaksBefore || onlyBreaksAfter || spaceAfter)
         {
             _sb.Append("<br>");
         }
@@ -240,6 +279,7 @@ internal sealed class MarkdownInlineWriter
             var mark = _open[i];
             if (mark.Link is { } link)
             {
+                FlushWhitespace();
                 _sb.Append("](");
                 MarkdownText.AppendDestination(_sb, link.Href);
                 if (link.Title is not null)
@@ -251,11 +291,19 @@ internal sealed class MarkdownInlineWriter
             }
             else
             {
-                _sb.Append(Delimiter(mark.Style));
+                _sb.Append(_delimiters[i]);
             }
+
+            _lastCloser = _sb[^1];
+        }
+
+        if (_open.Count > index)
+        {
+            _closersEnd = _sb.Length;
         }
 
         _open.RemoveRange(index, _open.Count - index);
+        _delimiters.RemoveRange(index, _delimiters.Count - index);
     }
 
     private void FlushWhitespace()
@@ -266,6 +314,12 @@ internal sealed class MarkdownInlineWriter
             _pendingWhitespace = string.Empty;
         }
     }
+
+    private static bool SpaceAtEdge(IReadOnlyList<InlineItem> items, int start, int length) =>
+        StartsWithSpace(items[start]) || (length > 0 && EndsWithSpace(items[start + length - 1]));
+
+    /// <summary>True when the next item's marks force the innermost open mark to close.</summary>
+    private bool WillClose(HashSet<Mark> next) => _open.Any(m => !next.Contains(m)) || next.Count < _open.Count;
 
     private static int RunLength(List<HashSet<Mark>> wanted, int from, Mark mark)
     {
@@ -280,10 +334,25 @@ internal sealed class MarkdownInlineWriter
 
     private static int Rank(Mark mark) => mark.Link is not null ? 0 : Array.IndexOf(EmphasisOrder, mark.Style) + 1;
 
-    private static string Delimiter(TextStyle style) => style switch
+    /// <summary>
+    /// True when this opener directly follows a <c>*</c> closer (the two would merge into one delimiter run, as in
+    /// <c>*a***b**</c>) and an underscore delimiter can close where the span ends (not before a letter or digit).
+    /// </summary>
+    private bool UnderscoreSafe(IReadOnlyList<InlineItem> items, List<HashSet<Mark>> wanted, int index, Mark mark)
     {
-        TextStyle.Strong => "**",
-        TextStyle.Em => "*",
+        if (_closersEnd != _sb.Length || _lastCloser != '*')
+        {
+            return false;
+        }
+
+        var after = index + RunLength(wanted, index, mark);
+        return after >= items.Count || !items[after].IsPlainText || !char.IsLetterOrDigit(items[after].Text[0]);
+    }
+
+    private static string Delimiter(TextStyle style, bool underscore) => style switch
+    {
+        TextStyle.Strong => underscore ? "__" : "**",
+        TextStyle.Em => underscore ? "_" : "*",
         _ => "~~",
     };
 }

@@ -79,6 +79,11 @@ internal sealed partial class MarkdownToAdf
             case HtmlEntityInline entity:
                 output.AddText(entity.Transcoded.ToString(), marks);
                 break;
+            case DelimiterInline delimiter:
+                // An unmatched "[" or "*" Markdig left in the tree: it is literal text, followed by what it held.
+                output.AddText(delimiter.ToLiteral(), marks);
+                AddInlines(delimiter, marks, output, depth + 1);
+                break;
             case ContainerInline other:
                 AddInlines(other, marks, output, depth + 1);
                 break;

@@ -74,8 +74,13 @@ internal sealed partial class MarkdownToAdf
                     new JsonObject { ["level"] = Math.Clamp(heading.Level, 1, 6) }));
                 break;
             case HeadingBlock heading:
-                // Lists and quotes take no headings: keep the words, bold.
-                output.Append(AdfJson.Paragraph(Inlines(heading, new MarkSet(TextStyle.Strong, null))));
+                // Lists and quotes take no headings: keep the words, bold (an empty heading shows nothing).
+                var words = Inlines(heading, new MarkSet(TextStyle.Strong, null));
+                if (words.Count > 0)
+                {
+                    output.Append(AdfJson.Paragraph(words));
+                }
+
                 break;
             case ThematicBreakBlock when place == Place.Doc:
                 output.Append(AdfJson.Node("rule"));
