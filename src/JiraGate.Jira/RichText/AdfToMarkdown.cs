@@ -136,6 +136,7 @@ internal static class AdfToMarkdown
                 return "---";
             case "table":
                 return AdfTableWriter.Markdown(node, depth);
+            case null:
             case "listItem" or "tableRow" or "tableCell" or "tableHeader":
                 return Blocks(content, depth + 1); // a part of a structure on its own: keep what it holds
             default:
@@ -258,16 +259,22 @@ internal static class AdfToMarkdown
         {
             // Inline content (a task or decision item) or leaves (media in a mediaSingle): one line.
             var items = new List<InlineItem> { label };
-            foreach (var child in children)
+            var space = new InlineItem(InlineKind.Text, " ", MarkSet.None);
+            for (var i = 0; i < children.Count; i++)
             {
-                items.Add(new InlineItem(InlineKind.Text, " ", MarkSet.None));
-                if (AdfPlaceholders.IsInline(child))
+                if (AdfPlaceholders.IsInline(children[i]))
                 {
-                    InlineItem.Add(items, child);
+                    if (i == 0)
+                    {
+                        items.Add(space);
+                    }
+
+                    InlineItem.Add(items, children[i]);
                 }
                 else
                 {
-                    items.Add(new InlineItem(InlineKind.Placeholder, AdfPlaceholders.Label(child, withText: true), MarkSet.None));
+                    items.Add(space);
+                    items.Add(new InlineItem(InlineKind.Placeholder, AdfPlaceholders.Label(children[i], withText: true), MarkSet.None));
                 }
             }
 
