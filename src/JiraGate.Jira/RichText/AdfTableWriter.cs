@@ -25,7 +25,7 @@ internal static class AdfTableWriter
             {
                 if (cell is JsonObject cellNode)
                 {
-                    cells.Add(MarkdownInlineWriter.Write(CellItems(cellNode, depth), InlinePlace.TableCell));
+                    cells.Add(InlineWriter.Write(CellItems(cellNode, depth), InlinePlace.TableCell));
                 }
             }
 

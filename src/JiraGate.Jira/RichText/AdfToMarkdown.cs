@@ -122,7 +122,7 @@ internal static class AdfToMarkdown
                 return Paragraph(InlineItem.Read(content));
             case "heading":
                 var level = (int)Math.Clamp(AdfJson.Number(AdfJson.Attrs(node), "level") ?? 1, 1, 6);
-                var text = MarkdownInlineWriter.Write(InlineItem.Read(content), InlinePlace.Heading);
+                var text = InlineWriter.Write(InlineItem.Read(content), InlinePlace.Heading);
                 return new string('#', level) + (text.Length > 0 ? " " + text : string.Empty);
             case "bulletList":
             case "orderedList":
@@ -151,7 +151,7 @@ internal static class AdfToMarkdown
             return null; // an empty paragraph (or one of only line breaks) shows nothing
         }
 
-        return MarkdownInlineWriter.Write(items, InlinePlace.Paragraph);
+        return InlineWriter.Write(items, InlinePlace.Paragraph);
     }
 
     private static string List(JsonObject list, int depth, bool alternate)

@@ -68,7 +68,8 @@ public sealed class MarkdownGenerator(int seed, bool wikiSafe = false)
                 sb.Append('\n');
             }
 
-            sb.Append(marker).Append(' ').Append(Inline(1, breaks: false));
+            // Wiki list items are single lines: an item starting with "-" or "```" would open a block inside it.
+            sb.Append(marker).Append(' ').Append(wikiSafe ? Word() + " " : string.Empty).Append(Inline(1, breaks: false));
             if (depth < 3 && _random.Next(3) == 0)
             {
                 var nested = _random.Next(4) switch
@@ -162,7 +163,9 @@ public sealed class MarkdownGenerator(int seed, bool wikiSafe = false)
             5 => "`" + Word().Replace("`", string.Empty, StringComparison.Ordinal) + "`",
             6 => "[" + Inline(depth + 1, breaks: false).Replace("[", string.Empty, StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal) +
                  "](https://example.com/" + Word().Replace(" ", "-", StringComparison.Ordinal) + ")",
-            7 => "@[" + Word() + "](accountid:" + (wikiSafe ? "ID" : "5b10ac8d82e05b22cc7d4ef5") + _random.Next(100) + ")",
+            // Wiki markup has no display name for a mention, so the wiki-safe form labels it with its id.
+            7 when wikiSafe => _random.Next(100) is var n ? $"@[ID{n}](accountid:ID{n})" : string.Empty,
+            7 => "@[" + Word() + "](accountid:5b10ac8d82e05b22cc7d4ef5" + _random.Next(100) + ")",
             8 when breaks => _random.Next(2) == 0 ? "\\\n" + Token() : "  \n" + Token(),
             9 when !_open.Contains('E', StringComparison.Ordinal) => "_" + Word() + "_",
             10 when !_open.Contains('S', StringComparison.Ordinal) => "__" + Word() + "__",
@@ -179,7 +182,7 @@ public sealed class MarkdownGenerator(int seed, bool wikiSafe = false)
         return delimiter + inner + delimiter;
     }
 
-    private string Token() => _random.Next(4) == 0 && !wikiSafe ? Hostile[_random.Next(Hostile.Length)] : Word();
+    private string Token() => _random.Next(4) == 0 ? Hostile[_random.Next(Hostile.Length)] : Word();
 
     private string Word() => Words[_random.Next(Words.Length)];
 

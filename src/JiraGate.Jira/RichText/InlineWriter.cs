@@ -2,7 +2,14 @@ using System.Text;
 
 namespace JiraGate.Jira.RichText;
 
-/// <summary>Where inline Markdown is written: each place renders hard breaks and escapes a little differently.</summary>
+/// <summary>The two inline syntaxes written: Markdown, and Jira wiki markup for Data Center.</summary>
+internal enum InlineSyntax
+{
+    Markdown,
+    Wiki,
+}
+
+/// <summary>Where inline text is written: each place renders hard breaks and escapes a little differently.</summary>
 internal enum InlinePlace
 {
     Paragraph,
@@ -11,42 +18,48 @@ internal enum InlinePlace
 }
 
 /// <summary>
-/// Writes inline items as Markdown with a stack of open marks (strong, em, strike, link), opening the mark that
+/// Writes inline items as Markdown (or wiki markup) with a stack of open marks (strong, em, strike, link), opening the mark that
 /// lasts longest first and moving whitespace outside delimiters so that Markdig's flanking rules accept them.
 /// Code spans, mentions and hard breaks keep the emphasis around them open when the text on both sides has it.
 /// </summary>
-internal sealed class MarkdownInlineWriter
+internal sealed class InlineWriter
 {
     private static readonly TextStyle[] EmphasisOrder = [TextStyle.Strike, TextStyle.Strong, TextStyle.Em];
 
     private readonly StringBuilder _sb = new();
     private readonly InlinePlace _place;
+    private readonly InlineSyntax _syntax;
     private readonly List<Mark> _open = [];
     private readonly List<string> _delimiters = [];
     private int _closersEnd = -1;
     private char _lastCloser;
     private string _pendingWhitespace = string.Empty;
 
-    private MarkdownInlineWriter(InlinePlace place)
+    private InlineWriter(InlinePlace place, InlineSyntax syntax)
     {
         _place = place;
+        _syntax = syntax;
     }
 
     /// <summary>An open mark: one emphasis style, or a link.</summary>
     private readonly record struct Mark(TextStyle Style, LinkTarget? Link);
 
-    public static string Write(IReadOnlyList<InlineItem> items, InlinePlace place)
+    public static string Write(IReadOnlyList<InlineItem> items, InlinePlace place, InlineSyntax syntax = InlineSyntax.Markdown)
     {
-        var writer = new MarkdownInlineWriter(place);
+        var writer = new InlineWriter(place, syntax);
         var wanted = EffectiveMarks(items);
         for (var i = 0; i < items.Count; i++)
         {
             writer.WriteItem(items, wanted, i);
         }
 
-        writer.CloseFrom(0);
+        writer.CloseFrom(0, null);
         writer.FlushWhitespace();
-        MarkdownText.ProtectTrailingWhitespace(writer._sb);
+        if (syntax == InlineSyntax.Markdown)
+        {
+            MarkdownText.ProtectTrailingWhitespace(writer._sb);
+        }
+
         return writer._sb.ToString();
     }
 
@@ -181,7 +194,7 @@ internal sealed class MarkdownInlineWriter
 
         if (keep < _open.Count)
         {
-            CloseFrom(keep);
+            CloseFrom(keep, item);
         }
 
         FlushWhitespace();
@@ -198,12 +211,14 @@ internal sealed class MarkdownInlineWriter
                 if (movesSpace && i == lastLink + 1)
                 {
                     var lead = text.Length - text.TrimStart().Length;
-                    MarkdownText.AppendText(_sb, text[..lead], _place == InlinePlace.Heading);
+                    AppendText(text[..lead]);
                     text = text[lead..];
                 }
 
                 var mark = toOpen[i];
-                var delimiter = mark.Link is null ? Delimiter(mark.Style, UnderscoreSafe(items, wanted, index, mark)) : "[";
+                var delimiter = mark.Link is not null ? "["
+                    : _syntax == InlineSyntax.Wiki ? WikiText.Delimiter(mark.Style, braced: _sb.Length > 0 && char.IsLetterOrDigit(_sb[^1]))
+                    : Delimiter(mark.Style, UnderscoreSafe(items, wanted, index, mark));
                 _sb.Append(delimiter);
                 _open.Add(mark);
                 _delimiters.Add(delimiter);
@@ -223,22 +238,50 @@ internal sealed class MarkdownInlineWriter
         switch (item.Kind)
         {
             case InlineKind.Text when item.Marks.Has(TextStyle.Code):
-                MarkdownText.AppendCode(_sb, text);
+                if (_syntax == InlineSyntax.Wiki)
+                {
+                    WikiText.AppendCode(_sb, text);
+                }
+                else
+                {
+                    MarkdownText.AppendCode(_sb, text);
+                }
+
                 break;
             case InlineKind.Text:
             case InlineKind.Placeholder:
-                MarkdownText.AppendText(_sb, text, _place == InlinePlace.Heading);
+                AppendText(text);
+                break;
+            case InlineKind.Mention when _syntax == InlineSyntax.Wiki:
+                _sb.Append("[~").Append(item.IsUsername ? string.Empty : "accountid:");
+                WikiText.AppendText(_sb, item.Id ?? string.Empty);
+                _sb.Append(']');
                 break;
             case InlineKind.Mention:
                 _sb.Append("@[");
-                MarkdownText.AppendText(_sb, item.Text, _place == InlinePlace.Heading);
+                AppendText(item.Text);
                 _sb.Append("](");
                 MarkdownText.AppendDestination(_sb, (item.IsUsername ? MarkdownToAdf.UsernameScheme : MarkdownToAdf.AccountIdScheme) + item.Id);
                 _sb.Append(')');
                 break;
+            case InlineKind.HardBreak when _syntax == InlineSyntax.Wiki:
+                _sb.Append(@"\\");
+                break;
             case InlineKind.HardBreak:
                 WriteBreak(items, index);
                 break;
+        }
+    }
+
+    private void AppendText(string text)
+    {
+        if (_syntax == InlineSyntax.Wiki)
+        {
+            WikiText.AppendText(_sb, text);
+        }
+        else
+        {
+            MarkdownText.AppendText(_sb, text, _place == InlinePlace.Heading);
         }
     }
 
@@ -272,7 +315,8 @@ internal sealed class MarkdownInlineWriter
         }
     }
 
-    private void CloseFrom(int index)
+    /// <summary>Closes the open marks from <paramref name="index"/> up; <paramref name="next"/> is the item written next.</summary>
+    private void CloseFrom(int index, InlineItem? next)
     {
         for (var i = _open.Count - 1; i >= index; i--)
         {
@@ -280,14 +324,27 @@ internal sealed class MarkdownInlineWriter
             if (mark.Link is { } link)
             {
                 FlushWhitespace();
-                _sb.Append("](");
-                MarkdownText.AppendDestination(_sb, link.Href);
-                if (link.Title is not null)
+                if (_syntax == InlineSyntax.Wiki)
                 {
-                    MarkdownText.AppendTitle(_sb, link.Title);
+                    _sb.Append('|').Append(WikiText.Url(link.Href)).Append(']');
                 }
+                else
+                {
+                    _sb.Append("](");
+                    MarkdownText.AppendDestination(_sb, link.Href);
+                    if (link.Title is not null)
+                    {
+                        MarkdownText.AppendTitle(_sb, link.Title);
+                    }
 
-                _sb.Append(')');
+                    _sb.Append(')');
+                }
+            }
+            else if (_syntax == InlineSyntax.Wiki)
+            {
+                // A closer right before a letter or digit would not close: use the braced form there.
+                var braced = next is { IsPlainText: true } n && n.Text.Length > 0 && char.IsLetterOrDigit(n.Text[0]);
+                _sb.Append(WikiText.Delimiter(mark.Style, braced));
             }
             else
             {
@@ -310,7 +367,7 @@ internal sealed class MarkdownInlineWriter
     {
         if (_pendingWhitespace.Length > 0)
         {
-            MarkdownText.AppendText(_sb, _pendingWhitespace, _place == InlinePlace.Heading);
+            AppendText(_pendingWhitespace);
             _pendingWhitespace = string.Empty;
         }
     }
