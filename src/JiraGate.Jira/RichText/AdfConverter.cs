@@ -26,6 +26,7 @@ public static class AdfConverter
     /// <summary>
     /// Converts Markdown to an ADF document (<c>{"type":"doc","version":1,…}</c>) that validates against
     /// Atlassian's ADF JSON schema. Raw HTML is kept as literal text; images become links to their source.
+    /// Input nested beyond Markdig's depth limit (thousands of <c>&gt;</c> or <c>[</c>) is sent as literal text.
     /// </summary>
     /// <param name="markdown">CommonMark with GFM pipe tables and <c>~~strikethrough~~</c>.</param>
     /// <param name="options">Conversion options; null for the defaults.</param>

@@ -10,7 +10,7 @@ namespace JiraGate.Jira.RichText;
 /// </summary>
 internal static class AdfTableWriter
 {
-    public static string? Markdown(JsonObject table, int depth)
+    public static string? Markdown(JsonObject table)
     {
         var rows = new List<List<string>>();
         foreach (var row in AdfJson.Content(table) ?? [])
@@ -25,7 +25,7 @@ internal static class AdfTableWriter
             {
                 if (cell is JsonObject cellNode)
                 {
-                    cells.Add(InlineWriter.Write(CellItems(cellNode, depth), InlinePlace.TableCell));
+                    cells.Add(InlineWriter.Write(CellItems(cellNode), InlinePlace.TableCell));
                 }
             }
 
@@ -56,7 +56,7 @@ internal static class AdfTableWriter
     }
 
     /// <summary>The inline items of one cell (also used for wiki tables).</summary>
-    public static List<InlineItem> CellItems(JsonObject cell, int depth)
+    public static List<InlineItem> CellItems(JsonObject cell)
     {
         var items = new List<InlineItem>();
         var blocks = AdfPlaceholders.IsInline(cell) ? [cell] : (IEnumerable<JsonNode?>)(AdfJson.Content(cell) ?? []);
@@ -85,7 +85,7 @@ internal static class AdfTableWriter
                     }
 
                     break;
-                case var type when AdfPlaceholders.IsInline(node):
+                case var _ when AdfPlaceholders.IsInline(node):
                     InlineItem.Add(items, node);
                     break;
                 case "bulletList" or "orderedList" or "blockquote" or "rule" or "table" or "tableRow" or "tableCell" or "tableHeader":
@@ -97,7 +97,6 @@ internal static class AdfTableWriter
             }
         }
 
-        _ = depth;
         return items;
     }
 

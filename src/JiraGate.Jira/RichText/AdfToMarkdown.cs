@@ -135,7 +135,7 @@ internal static class AdfToMarkdown
             case "rule":
                 return "---";
             case "table":
-                return AdfTableWriter.Markdown(node, depth);
+                return AdfTableWriter.Markdown(node);
             case null:
             case "listItem" or "tableRow" or "tableCell" or "tableHeader":
                 return Blocks(content, depth + 1); // a part of a structure on its own: keep what it holds

@@ -84,7 +84,7 @@ internal static class AdfToWiki
             case "rule":
                 return "----";
             case "table":
-                return Table(node, depth);
+                return Table(node);
             case null or "listItem" or "tableRow" or "tableCell" or "tableHeader":
                 return Blocks(content, depth + 1);
             default:
@@ -182,7 +182,7 @@ internal static class AdfToWiki
         return code.Length == 0 ? $"{open}\n{{{macro}}}" : $"{open}\n{code}\n{{{macro}}}";
     }
 
-    private static string? Table(JsonObject table, int depth)
+    private static string? Table(JsonObject table)
     {
         var rows = new List<string>();
         foreach (var row in (AdfJson.Content(table) ?? []).OfType<JsonObject>())
@@ -191,7 +191,7 @@ internal static class AdfToWiki
             foreach (var cell in (AdfJson.Content(row) ?? []).OfType<JsonObject>())
             {
                 var separator = AdfJson.TypeOf(cell) == "tableHeader" ? "||" : "|";
-                var text = InlineWriter.Write(AdfTableWriter.CellItems(cell, depth), InlinePlace.TableCell, InlineSyntax.Wiki);
+                var text = InlineWriter.Write(AdfTableWriter.CellItems(cell), InlinePlace.TableCell, InlineSyntax.Wiki);
                 sb.Append(separator).Append(text.Length == 0 ? " " : text);
                 if (cell == (AdfJson.Content(row) ?? []).OfType<JsonObject>().Last())
                 {

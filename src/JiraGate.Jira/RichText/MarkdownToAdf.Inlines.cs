@@ -12,6 +12,38 @@ internal sealed partial class MarkdownToAdf
     /// <summary>The link scheme for a Data Center username mention (wiki markup only): <c>@[name](user:name)</c>.</summary>
     public const string UsernameScheme = "user:";
 
+    private const int MaxInlineDepth = 64;
+
+    private static string InlineText(Inline inline)
+    {
+        var text = new System.Text.StringBuilder();
+        var pending = new Stack<Inline>();
+        pending.Push(inline);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case ContainerInline container:
+                    foreach (var child in container.Reverse())
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
     private List<JsonObject> Inlines(LeafBlock block, MarkSet marks)
     {
         var buffer = new InlineBuffer();
@@ -34,9 +66,9 @@ internal sealed partial class MarkdownToAdf
 
     private void AddInline(Inline inline, MarkSet marks, InlineBuffer output, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > MaxInlineDepth)
         {
-            output.AddText(inline.ToString() ?? string.Empty, marks);
+            output.AddText(InlineText(inline), marks); // emphasis inside emphasis 64 deep: keep the words
             return;
         }
 
@@ -88,7 +120,7 @@ internal sealed partial class MarkdownToAdf
                 AddInlines(other, marks, output, depth + 1);
                 break;
             default:
-                output.AddText(inline.ToString() ?? string.Empty, marks);
+                output.AddText(InlineText(inline), marks);
                 break;
         }
     }

@@ -13,8 +13,11 @@ namespace JiraGate.Jira.RichText;
 /// </summary>
 internal sealed partial class MarkdownToAdf
 {
-    /// <summary>Containers deeper than this are flattened to text; keeps hostile input from exhausting the stack.</summary>
-    private const int MaxDepth = 48;
+    /// <summary>
+    /// Containers nested deeper than this become plain paragraphs: each level of list costs four levels of JSON,
+    /// and JSON parsers (System.Text.Json's default, Jira's) stop at a depth of 64.
+    /// </summary>
+    private const int MaxDepth = 12;
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -42,8 +45,20 @@ internal sealed partial class MarkdownToAdf
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var converter = new MarkdownToAdf(options?.SoftLineBreaksAsHardBreaks ?? false, usernameMentions);
-        var document = Markdown.Parse(markdown, Pipeline);
         var content = new JsonArray();
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested beyond its depth limit (thousands of ">" or "["): such text is
+            // not sensible Markdown, so it is sent as what it literally is rather than refused.
+            AddLiteral(markdown, content);
+            return new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = content };
+        }
+
         converter.AddBlocks(document, content, Place.Doc, 0);
         return new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = content };
     }
@@ -238,6 +253,28 @@ internal sealed partial class MarkdownToAdf
                         }
                     }
                 }
+            }
+
+            output.Append(AdfJson.Paragraph(buffer.ToList()));
+        }
+    }
+
+    /// <summary>Plain text: a paragraph per blank-line-separated block, its lines joined by hard breaks.</summary>
+    private static void AddLiteral(string text, JsonArray output)
+    {
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        foreach (var block in normalized.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var buffer = new InlineBuffer();
+            var lines = block.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                {
+                    buffer.Add(AdfJson.Node("hardBreak"));
+                }
+
+                buffer.AddText(lines[i], MarkSet.None);
             }
 
             output.Append(AdfJson.Paragraph(buffer.ToList()));

@@ -64,6 +64,38 @@ public sealed class WikiMarkupConverterTests
         Assert.Equal(markdown, back);
     }
 
+    [Theory]
+    [InlineData("[")]
+    [InlineData("{{")]
+    [InlineData("{{}}")]
+    [InlineData("{code}")]
+    [InlineData("{quote}")]
+    [InlineData("|")]
+    [InlineData("||")]
+    [InlineData("| |")]
+    [InlineData("[~]")]
+    [InlineData("[|]")]
+    [InlineData("{*}")]
+    [InlineData("*_-+^~")]
+    [InlineData("&#99999999; &#x110000; &bogus;")]
+    [InlineData("\\")]
+    [InlineData("h7. x")]
+    [InlineData("#* x\n*# y\n### z")]
+    public void ToMarkdown_MalformedWiki_NeverThrowsAndKeepsText(string wiki)
+    {
+        wiki = wiki.Replace("\\n", "\n", StringComparison.Ordinal);
+        var markdown = WikiMarkupConverter.ToMarkdown(wiki);
+        Assert.NotNull(markdown);
+        Assert.Null(AdfSchema.Problems(AdfConverter.FromMarkdown(markdown + "\n\nend")));
+    }
+
+    [Fact]
+    public void ToMarkdown_DeeplyNestedWikiList_KeepsTheText()
+    {
+        var markdown = WikiMarkupConverter.ToMarkdown(new string('*', 3000) + " deep item");
+        Assert.Contains("deep item", markdown, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> Canonical() =>
     [
         "# Title\n\nSome **bold**, *em*, ~~strike~~, `code` and [a link](https://x.example).",
