@@ -32,7 +32,7 @@ public sealed class IssueType
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A workflow status.</summary>
@@ -60,7 +60,7 @@ public sealed class IssueStatus
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A status category: <c>new</c>, <c>indeterminate</c> or <c>done</c> (plus <c>undefined</c>).</summary>
@@ -84,7 +84,7 @@ public sealed class StatusCategory
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A priority.</summary>
@@ -100,7 +100,7 @@ public sealed class Priority
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A resolution.</summary>
@@ -120,7 +120,7 @@ public sealed class Resolution
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A project component.</summary>
@@ -140,7 +140,7 @@ public sealed class ProjectComponent
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A project version (release).</summary>
@@ -168,5 +168,5 @@ public sealed class ProjectVersion
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }

@@ -60,5 +60,5 @@ public sealed class Project
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }

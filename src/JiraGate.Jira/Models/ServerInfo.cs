@@ -47,7 +47,7 @@ public sealed class ServerInfo
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The deployment this answer describes.</summary>
     [JsonIgnore]

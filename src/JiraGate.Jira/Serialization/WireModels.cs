@@ -17,7 +17,7 @@ internal sealed class SearchJqlResponse
     public string? NextPageToken { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The body of POST /rest/api/3/search/jql.</summary>
