@@ -59,7 +59,8 @@ internal sealed class JiraSiteLimiters : IDisposable
         {
             while (PausedUntil - time.GetUtcNow() is { Ticks: > 0 } wait)
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                // Whole milliseconds, rounded up: a sub-millisecond delay completes at once and would spin.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken).ConfigureAwait(false);
             }
             return await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         }
