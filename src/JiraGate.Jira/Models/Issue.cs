@@ -32,7 +32,8 @@ public sealed class Issue
 
     /// <summary>Everything else Jira sent (renderedFields, names, schema, changelog, properties …).</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
+    [JsonInclude]
+    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
 
     /// <summary>Jira's request id for the call that returned this issue (null for issues inside a page).</summary>
     [JsonIgnore]

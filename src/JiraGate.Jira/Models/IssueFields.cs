@@ -100,7 +100,8 @@ public sealed class IssueFields
 
     /// <summary>Every other field Jira sent, custom fields included, exactly as sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalFields { get; } = new(StringComparer.Ordinal);
+    [JsonInclude]
+    public Dictionary<string, JsonElement> AdditionalFields { get; internal set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A reference to another issue (parent, sub-task) with the few fields Jira includes.</summary>
@@ -124,5 +125,6 @@ public sealed class IssueLink
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
+    [JsonInclude]
+    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
 }

@@ -55,7 +55,8 @@ public sealed class JiraUser
 
     /// <summary>Everything else Jira sent (groups, applicationRoles, expand …).</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
+    [JsonInclude]
+    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
 
     /// <summary>Jira's request id for the call that returned this user directly.</summary>
     [JsonIgnore]

@@ -60,5 +60,6 @@ public sealed class Project
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
+    [JsonInclude]
+    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
 }

@@ -47,7 +47,8 @@ public sealed class ServerInfo
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
+    [JsonInclude]
+    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
 
     /// <summary>The deployment this answer describes.</summary>
     [JsonIgnore]

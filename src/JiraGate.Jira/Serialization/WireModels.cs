@@ -17,7 +17,8 @@ internal sealed class SearchJqlResponse
     public string? NextPageToken { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; } = new(StringComparer.Ordinal);
+    [JsonInclude]
+    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The body of POST /rest/api/3/search/jql.</summary>
