@@ -66,7 +66,8 @@ public sealed class IssuesClient
 
     /// <summary>
     /// Every issue matching a JQL query, fetched page by page as the caller reads; stops at the server's last
-    /// page or after <see cref="SearchOptions.Limit"/> issues, whichever comes first.
+    /// page or after <see cref="SearchOptions.Limit"/> issues, whichever comes first. It starts at
+    /// <see cref="SearchOptions.NextPageToken"/> (Cloud) or <see cref="SearchOptions.StartAt"/> (Data Center) when given.
     /// </summary>
     /// <param name="jql">The query; Cloud refuses unbounded queries.</param>
     /// <param name="options">Fields, page size and limit.</param>
@@ -82,7 +83,7 @@ public sealed class IssuesClient
         var profile = await _connection.GetProfileAsync(cancellationToken).ConfigureAwait(false);
         var issues = profile.IsCloud
             ? JiraPaging.ByTokenAsync((token, size, ct) => TokenPageAsync(profile, jql, options, token, size, ct),
-                options?.PageSize, options?.Limit, cancellationToken)
+                options?.PageSize, options?.Limit, cancellationToken, options?.NextPageToken)
             : JiraPaging.ByOffsetAsync((startAt, size, ct) => OffsetPageAsync(profile, jql, options, startAt, size, ct),
                 options?.StartAt ?? 0, options?.PageSize, options?.Limit, cancellationToken);
         await foreach (var issue in issues.ConfigureAwait(false))

@@ -74,17 +74,17 @@ internal static class JiraPaging
 
     /// <summary>
     /// Streams a cursor-paged endpoint. <paramref name="fetch"/> gets the token (null first) and the page size
-    /// to ask for (null = the endpoint's default). Stops on <c>IsLast</c>, a missing or repeated token, or
-    /// after exactly <paramref name="limit"/> items.
+    /// to ask for (null = the endpoint's default); the first call gets <paramref name="startToken"/>. Stops on
+    /// <c>IsLast</c>, a missing or repeated token, or after exactly <paramref name="limit"/> items.
     /// </summary>
     public static async IAsyncEnumerable<T> ByTokenAsync<T>(
         Func<string?, int?, CancellationToken, Task<Page<T>>> fetch, int? pageSize, int? limit,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default, string? startToken = null)
     {
         ArgumentNullException.ThrowIfNull(fetch);
         CheckSizes(pageSize, limit);
         var yielded = 0;
-        string? token = null;
+        var token = startToken;
         while (limit is not { } l || yielded < l)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -96,6 +96,20 @@ public sealed class CloudClientTests(CloudSandboxFixture sandbox) : IClassFixtur
     }
 
     [Fact]
+    public async Task SearchAsync_StartToken_ContinuesFromThatPage()
+    {
+        var first = await Jira.Issues.SearchPageAsync("project = SEC order by key", new SearchOptions { PageSize = 3, Fields = ["summary"] }, Ct);
+        var rest = new List<string>();
+        await foreach (var issue in Jira.Issues.SearchAsync("project = SEC order by key",
+            new SearchOptions { PageSize = 3, Limit = 3, Fields = ["summary"], NextPageToken = first.NextPageToken }, Ct))
+        {
+            rest.Add(issue.Key);
+        }
+        Assert.Equal(3, rest.Count);
+        Assert.Empty(rest.Intersect(first.Items.Select(i => i.Key)));
+    }
+
+    [Fact]
     public async Task SearchAsync_NoLimit_ReadsToTheLastPage()
     {
         var keys = new List<string>();
