@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace JiraGate.Jira.Models;
+
+/// <summary>
+/// A Jira issue. Common fields are typed in <see cref="Fields"/>; custom fields and anything not modelled
+/// are kept in <see cref="IssueFields.AdditionalFields"/> and <see cref="AdditionalProperties"/>, so a
+/// read-modify-write loses nothing.
+/// </summary>
+public sealed class Issue
+{
+    /// <summary>The issue id, e.g. <c>10455</c>.</summary>
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    /// <summary>The issue key, e.g. <c>SEC-456</c>.</summary>
+    [JsonPropertyName("key")]
+    public required string Key { get; init; }
+
+    /// <summary>The REST URL of the issue.</summary>
+    [JsonPropertyName("self")]
+    public Uri? Self { get; init; }
+
+    /// <summary>The expansions Jira offers for this issue (comma-separated).</summary>
+    [JsonPropertyName("expand")]
+    public string? Expand { get; init; }
+
+    /// <summary>The issue's fields: those asked for (or Jira's default set).</summary>
+    [JsonPropertyName("fields")]
+    public IssueFields Fields { get; init; } = new();
+
+    /// <summary>Everything else Jira sent (renderedFields, names, schema, changelog, properties …).</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Jira's request id for the call that returned this issue (null for issues inside a page).</summary>
+    [JsonIgnore]
+    public string? RequestId { get; internal set; }
+}
