@@ -47,6 +47,13 @@ internal static class ChildAccess
     /// <summary>Bumps the issue's updated date, as every child change does in Jira.</summary>
     public static void Touch(Site site, Issue issue) => issue.Updated = site.Now;
 
+    /// <summary>
+    /// Jira's rule for changing a comment or worklog: the "all" permission, or the author holding the "own" one.
+    /// </summary>
+    public static bool MayChange(Site site, User user, Issue issue, string authorAccountId, string allPermission, string ownPermission) =>
+        PermissionService.Has(site, user, issue, allPermission)
+        || (authorAccountId == user.AccountId && PermissionService.Has(site, user, issue, ownPermission));
+
     /// <summary>Appends a history entry; Jira records worklog and attachment changes, not comments.</summary>
     public static ChangeGroup RecordChange(Site site, Issue issue, User user, params ChangeItem[] items)
     {

@@ -103,9 +103,7 @@ internal static class CommentWrites
             {
                 return ChildAccess.CommentNotFound(id);
             }
-            var own = comment.AuthorAccountId == user.AccountId;
-            if (!PermissionService.Has(s, user, issue, Permissions.EditAllComments)
-                && !(own && PermissionService.Has(s, user, issue, Permissions.EditOwnComments)))
+            if (!ChildAccess.MayChange(s, user, issue, comment.AuthorAccountId, Permissions.EditAllComments, Permissions.EditOwnComments))
             {
                 return JiraResults.Error(StatusCodes.Status400BadRequest, "You do not have the permission to edit this comment.");
             }
@@ -149,9 +147,7 @@ internal static class CommentWrites
             {
                 return ChildAccess.CommentNotFound(id);
             }
-            var own = comment.AuthorAccountId == user.AccountId;
-            if (!PermissionService.Has(s, user, issue, Permissions.DeleteAllComments)
-                && !(own && PermissionService.Has(s, user, issue, Permissions.DeleteOwnComments)))
+            if (!ChildAccess.MayChange(s, user, issue, comment.AuthorAccountId, Permissions.DeleteAllComments, Permissions.DeleteOwnComments))
             {
                 // Jira answers 400 here, not 403 (platform spec: "the user does not have permission to delete the comment").
                 return JiraResults.Error(StatusCodes.Status400BadRequest, "You do not have the permission to delete this comment.");

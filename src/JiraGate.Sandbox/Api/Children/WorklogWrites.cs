@@ -104,7 +104,7 @@ internal static class WorklogWrites
             {
                 return ChildAccess.WorklogNotFound(id);
             }
-            if (!Allowed(s, user, issue, worklog, Permissions.EditAllWorklogs, Permissions.EditOwnWorklogs))
+            if (!ChildAccess.MayChange(s, user, issue, worklog.AuthorAccountId, Permissions.EditAllWorklogs, Permissions.EditOwnWorklogs))
             {
                 return Denied(s, user, "You do not have the permission to edit this worklog.");
             }
@@ -160,7 +160,7 @@ internal static class WorklogWrites
             {
                 return ChildAccess.WorklogNotFound(id);
             }
-            if (!Allowed(s, user, issue, worklog, Permissions.DeleteAllWorklogs, Permissions.DeleteOwnWorklogs))
+            if (!ChildAccess.MayChange(s, user, issue, worklog.AuthorAccountId, Permissions.DeleteAllWorklogs, Permissions.DeleteOwnWorklogs))
             {
                 return Denied(s, user, "You do not have the permission to delete this worklog.");
             }
@@ -190,10 +190,6 @@ internal static class WorklogWrites
         }
         return EstimateAdjustment.Read(http.Request, manualParameter);
     }
-
-    private static bool Allowed(Site site, User user, Issue issue, Worklog worklog, string all, string own) =>
-        PermissionService.Has(site, user, issue, all)
-        || (worklog.AuthorAccountId == user.AccountId && PermissionService.Has(site, user, issue, own));
 
     private static IResult Denied(Site site, User user, string sentence) =>
         JiraResults.Error(site.Flavor == SandboxFlavor.Cloud ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden,
