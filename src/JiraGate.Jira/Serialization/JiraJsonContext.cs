@@ -24,4 +24,11 @@ namespace JiraGate.Jira.Serialization;
 [JsonSerializable(typeof(PageBeanResponse<Project>))]
 [JsonSerializable(typeof(TenantInfo))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Board))]
+[JsonSerializable(typeof(Sprint))]
+[JsonSerializable(typeof(PageBeanResponse<Board>))]
+[JsonSerializable(typeof(PageBeanResponse<Sprint>))]
+[JsonSerializable(typeof(AgileIssuePage))]
+[JsonSerializable(typeof(SoftwareIssuePage))]
+[JsonSerializable(typeof(SprintUpdateRequest))]
 internal sealed partial class JiraJsonContext : JsonSerializerContext;
