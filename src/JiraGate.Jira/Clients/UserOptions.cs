@@ -38,7 +38,10 @@ public sealed class AssignableUsersOptions
     /// <summary>The offset of the first candidate.</summary>
     public int? StartAt { get; init; }
 
-    /// <summary>Users per page to ask for (default 50; at most 1000 on Cloud, 100 on Data Center).</summary>
+    /// <summary>
+    /// Users per page to ask for: on Cloud the window of candidates each call scans (default and maximum 1000, Jira's
+    /// scan limit); on Data Center the page size (default 50, at most 100).
+    /// </summary>
     public int? PageSize { get; init; }
 
     /// <summary><see cref="UsersClient.FindAssignableUsersAsync"/> yields at most this many users.</summary>
@@ -64,7 +67,7 @@ public sealed class GroupMembersOptions
 /// <summary>Options for <see cref="UsersClient.GetMyPermissionsAsync"/>: which permissions, and in which context.</summary>
 public sealed class MyPermissionsOptions
 {
-    /// <summary>The permission keys to check (required on Cloud; Data Center lists all when absent), e.g. <see cref="Models.PermissionKeys.BrowseProjects"/>.</summary>
+    /// <summary>The permission keys to check (required on Cloud; Data Center lists all when absent), e.g. <see cref="PermissionKeys.BrowseProjects"/>.</summary>
     public IReadOnlyList<string>? Permissions { get; init; }
 
     /// <summary>Check in this project (key).</summary>

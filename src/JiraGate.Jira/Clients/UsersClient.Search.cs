@@ -94,8 +94,10 @@ public sealed partial class UsersClient
 
     /// <summary>
     /// One page of the users who can be assigned issues in a project or one issue, optionally matching a text.
-    /// Cloud pages over the matching users first and then drops those who cannot be assigned, so a Cloud page may be
-    /// short while more exist: the next page starts at <c>StartAt + MaxResults</c>, and an empty page is the last.
+    /// Cloud cuts the page from the matching users (up to the 1000th) and then drops those who cannot be assigned,
+    /// so a Cloud page may be short, even empty, while more exist: the next page starts at <c>StartAt + MaxResults</c>,
+    /// and only the end of the 1000-user window is the last page. Without a page size the client asks Cloud for that
+    /// whole window at once, so one call answers.
     /// </summary>
     /// <param name="query">The text to match (null for everyone assignable).</param>
     /// <param name="options">The project or issue (one is required) and paging.</param>
@@ -137,8 +139,9 @@ public sealed partial class UsersClient
         while (options.Limit is not { } l || yielded < l)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await AssignablePageAsync(profile, query, options, offset, JiraPaging.Ask(options.PageSize, options.Limit, yielded),
-                cancellationToken).ConfigureAwait(false);
+            // On Cloud a smaller window does not mean fewer calls, so the limit never shrinks it there.
+            var size = profile.IsCloud ? options.PageSize : JiraPaging.Ask(options.PageSize, options.Limit, yielded);
+            var page = await AssignablePageAsync(profile, query, options, offset, size, cancellationToken).ConfigureAwait(false);
             foreach (var user in page.Items)
             {
                 yield return user;
@@ -224,7 +227,7 @@ public sealed partial class UsersClient
     private async Task<Page<JiraUser>> AssignablePageAsync(SiteProfile profile, string? query, AssignableUsersOptions options, int startAt,
         int? pageSize, CancellationToken cancellationToken)
     {
-        var size = Size(pageSize, profile.IsCloud ? UserSearchCap : DataCenterAssignableCap);
+        var size = profile.IsCloud ? Math.Min(pageSize ?? UserSearchCap, UserSearchCap) : Size(pageSize, DataCenterAssignableCap);
         var request = JiraRequest.Get(profile.RestPrefix + "/user/assignable/search")
             .Query(profile.IsCloud ? "query" : "username", string.IsNullOrEmpty(query) ? null : query)
             .Query("project", string.IsNullOrWhiteSpace(options.Project) ? null : options.Project)
@@ -236,12 +239,12 @@ public sealed partial class UsersClient
         {
             return JiraPaging.ArrayPage(response.Value, startAt, size, response.RequestId);
         }
-        // Cloud: the page was cut from the candidates before filtering; only an empty page (or the end of Jira's
-        // 1000-user scan) says no more will come.
+        // Cloud: the page was cut from the candidates before filtering, so neither a short nor an empty page says
+        // no more will come (Jira's own advice is to filter /users/search instead); only the end of its 1000-user scan does.
         return new Page<JiraUser>
         {
             Items = response.Value,
-            IsLast = response.Value.Count == 0 || startAt + size >= UserSearchCap,
+            IsLast = startAt + size >= UserSearchCap,
             StartAt = startAt,
             MaxResults = size,
             RequestId = response.RequestId,

@@ -1,4 +1,6 @@
-namespace JiraGate.Jira.Models;
+using JiraGate.Jira.Models;
+
+namespace JiraGate.Jira;
 
 /// <summary>
 /// Names one user the way the deployment identifies users (JIRA-API.md §8): Cloud only by <see cref="AccountId"/>
