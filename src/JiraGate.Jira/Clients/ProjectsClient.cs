@@ -30,8 +30,11 @@ public sealed class ProjectSearchOptions
     public int? Limit { get; init; }
 }
 
-/// <summary>Projects: the caller can see (Cloud /project/search, paged; Data Center /project, one list).</summary>
-public sealed class ProjectsClient
+/// <summary>
+/// Projects the caller can see (Cloud /project/search, paged; Data Center /project, one list), one project, and
+/// its components, versions, roles, permission scheme and issue security levels (the other partial files).
+/// </summary>
+public sealed partial class ProjectsClient
 {
     private readonly JiraConnection _connection;
 
@@ -73,6 +76,49 @@ public sealed class ProjectsClient
         {
             yield return project;
         }
+    }
+
+    /// <summary>Gets one project, with its components, versions, issue types and role links.</summary>
+    /// <param name="projectIdOrKey">The project id (10000) or key (SEC).</param>
+    /// <param name="options">Expansions and properties.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The project; components, versions and roles are in <see cref="Models.Project.AdditionalProperties"/>.</returns>
+    /// <exception cref="JiraNotFoundException">No such project — or no permission to see it.</exception>
+    /// <remarks>https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-projectidorkey-get</remarks>
+    [JiraEndpoint("GET", "/rest/api/3/project/{projectIdOrKey}")]
+    [JiraEndpoint("GET", "/rest/api/2/project/{projectIdOrKey}", Deployment = JiraDeployment.DataCenter)]
+    public async Task<Project> GetProjectAsync(string projectIdOrKey, GetProjectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectIdOrKey);
+        var profile = await _connection.GetProfileAsync(cancellationToken).ConfigureAwait(false);
+        var request = JiraRequest.Get(ProjectPath(profile, projectIdOrKey))
+            .Query("expand", options?.Expand)
+            .Query("properties", profile.IsCloud ? options?.Properties : null);
+        var response = await _connection.SendAsync(request, JiraJsonContext.Default.Project, cancellationToken).ConfigureAwait(false);
+        return response.Value;
+    }
+
+    /// <summary><c>{prefix}/project/{idOrKey}</c> with the id or key escaped as one segment.</summary>
+    private static string ProjectPath(SiteProfile profile, string projectIdOrKey) =>
+        profile.RestPrefix + "/project/" + JiraRequest.Segment(projectIdOrKey);
+
+    /// <summary>
+    /// One page cut from a list Jira returns whole (Data Center components and versions), so the page and
+    /// auto-paging methods behave the same on both deployments.
+    /// </summary>
+    private static Page<T> LocalPage<T>(IReadOnlyList<T> all, int startAt, int? pageSize, string? requestId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(startAt);
+        var items = all.Skip(startAt).Take(pageSize ?? int.MaxValue).ToList();
+        return new Page<T>
+        {
+            Items = items,
+            IsLast = startAt + items.Count >= all.Count,
+            StartAt = startAt,
+            MaxResults = pageSize,
+            Total = all.Count,
+            RequestId = requestId,
+        };
     }
 
     private async Task<Page<Project>> CloudPageAsync(SiteProfile profile, ProjectSearchOptions? options, int startAt, int? pageSize,

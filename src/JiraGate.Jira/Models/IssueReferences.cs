@@ -30,6 +30,10 @@ public sealed class IssueType
     [JsonPropertyName("self")]
     public Uri? Self { get; init; }
 
+    /// <summary>The icon URL.</summary>
+    [JsonPropertyName("iconUrl")]
+    public Uri? IconUrl { get; init; }
+
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
@@ -59,6 +63,10 @@ public sealed class IssueStatus
     [JsonPropertyName("self")]
     public Uri? Self { get; init; }
 
+    /// <summary>The icon URL.</summary>
+    [JsonPropertyName("iconUrl")]
+    public Uri? IconUrl { get; init; }
+
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
@@ -84,6 +92,10 @@ public sealed class StatusCategory
     [JsonPropertyName("colorName")]
     public string? ColorName { get; init; }
 
+    /// <summary>The REST URL.</summary>
+    [JsonPropertyName("self")]
+    public Uri? Self { get; init; }
+
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
@@ -100,6 +112,26 @@ public sealed class Priority
     /// <summary>The name, e.g. "High".</summary>
     [JsonPropertyName("name")]
     public string? Name { get; init; }
+
+    /// <summary>The description.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>The colour, e.g. <c>#cc0000</c>.</summary>
+    [JsonPropertyName("statusColor")]
+    public string? StatusColor { get; init; }
+
+    /// <summary>The icon URL.</summary>
+    [JsonPropertyName("iconUrl")]
+    public Uri? IconUrl { get; init; }
+
+    /// <summary>True for the site's default priority (Cloud).</summary>
+    [JsonPropertyName("isDefault")]
+    public bool? IsDefault { get; init; }
+
+    /// <summary>The REST URL.</summary>
+    [JsonPropertyName("self")]
+    public Uri? Self { get; init; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
@@ -143,6 +175,54 @@ public sealed class ProjectComponent
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    /// <summary>The component lead.</summary>
+    [JsonPropertyName("lead")]
+    public JiraUser? Lead { get; init; }
+
+    /// <summary>The lead's account id (Cloud, when set through it).</summary>
+    [JsonPropertyName("leadAccountId")]
+    public string? LeadAccountId { get; init; }
+
+    /// <summary>The lead's username (Data Center).</summary>
+    [JsonPropertyName("leadUserName")]
+    public string? LeadUserName { get; init; }
+
+    /// <summary>Who new issues in the component go to: PROJECT_DEFAULT, COMPONENT_LEAD, PROJECT_LEAD, UNASSIGNED.</summary>
+    [JsonPropertyName("assigneeType")]
+    public string? AssigneeType { get; init; }
+
+    /// <summary>The default assignee as configured.</summary>
+    [JsonPropertyName("assignee")]
+    public JiraUser? Assignee { get; init; }
+
+    /// <summary>The assignee type actually used (when the configured one is not valid).</summary>
+    [JsonPropertyName("realAssigneeType")]
+    public string? RealAssigneeType { get; init; }
+
+    /// <summary>The assignee actually used.</summary>
+    [JsonPropertyName("realAssignee")]
+    public JiraUser? RealAssignee { get; init; }
+
+    /// <summary>Whether the configured assignee can be assigned.</summary>
+    [JsonPropertyName("isAssigneeTypeValid")]
+    public bool? IsAssigneeTypeValid { get; init; }
+
+    /// <summary>The project key.</summary>
+    [JsonPropertyName("project")]
+    public string? Project { get; init; }
+
+    /// <summary>The project id.</summary>
+    [JsonPropertyName("projectId")]
+    public long? ProjectId { get; init; }
+
+    /// <summary>Issues in the component (Cloud's paged listing only).</summary>
+    [JsonPropertyName("issueCount")]
+    public long? IssueCount { get; init; }
+
+    /// <summary>The REST URL.</summary>
+    [JsonPropertyName("self")]
+    public Uri? Self { get; init; }
+
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
@@ -171,6 +251,34 @@ public sealed class ProjectVersion
     /// <summary>The release date.</summary>
     [JsonPropertyName("releaseDate")]
     public DateOnly? ReleaseDate { get; init; }
+
+    /// <summary>The description.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>The start date.</summary>
+    [JsonPropertyName("startDate")]
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>True when unreleased and past its release date.</summary>
+    [JsonPropertyName("overdue")]
+    public bool? Overdue { get; init; }
+
+    /// <summary>The release date as the user's locale shows it, e.g. 12/Jan/12.</summary>
+    [JsonPropertyName("userReleaseDate")]
+    public string? UserReleaseDate { get; init; }
+
+    /// <summary>The start date as the user's locale shows it.</summary>
+    [JsonPropertyName("userStartDate")]
+    public string? UserStartDate { get; init; }
+
+    /// <summary>The project id.</summary>
+    [JsonPropertyName("projectId")]
+    public long? ProjectId { get; init; }
+
+    /// <summary>The REST URL.</summary>
+    [JsonPropertyName("self")]
+    public Uri? Self { get; init; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
