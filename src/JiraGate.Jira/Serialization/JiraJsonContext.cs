@@ -24,4 +24,13 @@ namespace JiraGate.Jira.Serialization;
 [JsonSerializable(typeof(PageBeanResponse<Project>))]
 [JsonSerializable(typeof(TenantInfo))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(AdminWebhook))]
+[JsonSerializable(typeof(IReadOnlyList<AdminWebhook>))]
+[JsonSerializable(typeof(AdminWebhookBody))]
+[JsonSerializable(typeof(DynamicWebhook))]
+[JsonSerializable(typeof(PageBeanResponse<DynamicWebhook>))]
+[JsonSerializable(typeof(DynamicWebhookRegistration))]
+[JsonSerializable(typeof(DynamicWebhookRegistrationResult))]
+[JsonSerializable(typeof(WebhookIdsBody))]
+[JsonSerializable(typeof(WebhookRefreshResponse))]
 internal sealed partial class JiraJsonContext : JsonSerializerContext;
