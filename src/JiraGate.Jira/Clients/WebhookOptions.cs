@@ -38,3 +38,51 @@ public sealed class RefreshExpiringWebhooksOptions
     /// <summary>Refresh every dynamic webhook that expires within this much time from now. Default 5 days.</summary>
     public TimeSpan Margin { get; init; } = DefaultMargin;
 }
+
+/// <summary>What to create or replace an admin webhook with (<c>POST</c>/<c>PUT /rest/webhooks/1.0/webhook</c>).</summary>
+/// <remarks>A class, not a record, so no generated ToString can print <see cref="Secret"/>.</remarks>
+public sealed class AdminWebhookDefinition
+{
+    /// <summary>The name shown in Jira's admin screen.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where Jira posts events (absolute http(s); variables such as <c>${issue.key}</c> allowed).</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The events to deliver, e.g. <c>jira:issue_created</c>, <c>comment_created</c>.</summary>
+    public required IReadOnlyList<string> Events { get; init; }
+
+    /// <summary>JQL that issue-related events must match (filters › issue-related-events-section); null for every issue.</summary>
+    public string? Jql { get; init; }
+
+    /// <summary>True to deliver without a body. Default false.</summary>
+    public bool ExcludeBody { get; init; }
+
+    /// <summary>False to create it switched off. Default true.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// Optional HMAC-SHA256 key: deliveries are then signed in <c>X-Hub-Signature: sha256=…</c>. Jira never shows it
+    /// again; this library never logs or prints it.
+    /// </summary>
+    public string? Secret { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"admin webhook '{Name}' → {Url}" + (Secret is null ? "" : " (signed)");
+}
+
+/// <summary>What <see cref="WebhooksClient.RefreshExpiringAsync"/> did.</summary>
+public sealed class DynamicWebhookRefreshResult
+{
+    /// <summary>How many live dynamic webhooks the app has (all were looked at).</summary>
+    public required int Checked { get; init; }
+
+    /// <summary>The ids that were due and were refreshed.</summary>
+    public required IReadOnlyList<long> RefreshedWebhookIds { get; init; }
+
+    /// <summary>Their new expiry, as Jira answered; null when nothing was due.</summary>
+    public DateTimeOffset? NewExpirationDate { get; init; }
+
+    /// <summary>The earliest expiry among the webhooks left alone (when to look again); null when none were.</summary>
+    public DateTimeOffset? NextExpirationDate { get; init; }
+}

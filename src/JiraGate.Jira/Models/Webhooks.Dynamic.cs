@@ -129,19 +129,3 @@ public sealed class DynamicWebhookRegistrationEntry
     /// <inheritdoc />
     public override string ToString() => Succeeded ? $"created {CreatedWebhookId}" : "refused: " + string.Join("; ", Errors ?? []);
 }
-
-/// <summary>What <c>RefreshExpiringAsync</c> did.</summary>
-public sealed class DynamicWebhookRefreshResult
-{
-    /// <summary>How many live dynamic webhooks the app has (all were looked at).</summary>
-    public required int Checked { get; init; }
-
-    /// <summary>The ids that were due and were refreshed.</summary>
-    public required IReadOnlyList<long> RefreshedWebhookIds { get; init; }
-
-    /// <summary>Their new expiry, as Jira answered; null when nothing was due.</summary>
-    public DateTimeOffset? NewExpirationDate { get; init; }
-
-    /// <summary>The earliest expiry among the webhooks left alone (when to look again); null when none were.</summary>
-    public DateTimeOffset? NextExpirationDate { get; init; }
-}
