@@ -1,12 +1,13 @@
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>What <see cref="JiraServiceCollectionExtensions.AddJiraClient"/> registered, for further configuration.</summary>
+/// <summary>What <see cref="JiraServiceCollectionExtensions.AddJiraClient(IServiceCollection, Action{JiraGate.Jira.JiraClientOptions})"/> registered, for further configuration.</summary>
 public sealed class JiraClientBuilder
 {
-    internal JiraClientBuilder(IServiceCollection services, IHttpClientBuilder httpClient)
+    internal JiraClientBuilder(IServiceCollection services, IHttpClientBuilder httpClient, string name)
     {
         Services = services;
         HttpClient = httpClient;
+        Name = name;
     }
 
     /// <summary>The service collection.</summary>
@@ -17,4 +18,7 @@ public sealed class JiraClientBuilder
     /// add handlers, a proxy or a primary handler here.
     /// </summary>
     public IHttpClientBuilder HttpClient { get; }
+
+    /// <summary>The client's name: empty for the unnamed client, else the name given to <c>AddJiraClient(name, …)</c>.</summary>
+    public string Name { get; }
 }

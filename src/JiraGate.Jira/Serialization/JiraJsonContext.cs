@@ -64,4 +64,13 @@ namespace JiraGate.Jira.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<JiraGroup>))]
 [JsonSerializable(typeof(UserGroupsResponse))]
 [JsonSerializable(typeof(MyPermissions))]
+[JsonSerializable(typeof(AdminWebhook))]
+[JsonSerializable(typeof(IReadOnlyList<AdminWebhook>))]
+[JsonSerializable(typeof(AdminWebhookBody))]
+[JsonSerializable(typeof(DynamicWebhook))]
+[JsonSerializable(typeof(PageBeanResponse<DynamicWebhook>))]
+[JsonSerializable(typeof(DynamicWebhookRegistration))]
+[JsonSerializable(typeof(DynamicWebhookRegistrationResult))]
+[JsonSerializable(typeof(WebhookIdsBody))]
+[JsonSerializable(typeof(WebhookRefreshResponse))]
 internal sealed partial class JiraJsonContext : JsonSerializerContext;

@@ -140,7 +140,9 @@ public sealed class AddJiraClientTests
         await using var host = await JiraTestServices.StartAsync(SandboxFlavor.Cloud);
         var tokens = new SandboxOAuthTokenSource(host) { FirstToken = "expired-access-token" };
         var wire = new RecordingHandler();
-        using var services = JiraTestServices.ForSandbox(host, new OAuthCredentials(tokens),
+        // The cloud id given, so the refused token meets an API call rather than accessible-resources.
+        var cloudId = host.Site.Read(s => s.Data.CloudId);
+        using var services = JiraTestServices.ForSandbox(host, new OAuthCredentials(tokens, cloudId),
             builder: b => b.HttpClient.AddHttpMessageHandler(() => wire));
         var page = await services.GetRequiredService<JiraClient>().Projects.SearchProjectsPageAsync(cancellationToken: Ct);
         Assert.NotEmpty(page.Items);

@@ -4,9 +4,11 @@ namespace JiraGate.Jira.Authentication.OAuth;
 
 /// <summary>
 /// Atlassian's authorization server or API gateway refused an OAuth request, e.g. <c>invalid_grant</c> for a
-/// refresh token that was already used. The message says what to do; it never contains a token, code or secret.
+/// refresh token that was already used. A <see cref="JiraException"/>, so callers catch one type for every
+/// failure of a Jira call, token refreshes included. The message says what to do; it never contains a token,
+/// code or secret.
 /// </summary>
-public sealed class JiraOAuthException : Exception
+public sealed class JiraOAuthException : JiraException
 {
     /// <summary>Creates an exception with a default message.</summary>
     public JiraOAuthException()
@@ -27,14 +29,10 @@ public sealed class JiraOAuthException : Exception
     }
 
     internal JiraOAuthException(string message, HttpStatusCode? statusCode, string? error, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, Details(statusCode), innerException)
     {
-        StatusCode = statusCode;
         Error = error;
     }
-
-    /// <summary>The HTTP status, when the server answered.</summary>
-    public HttpStatusCode? StatusCode { get; }
 
     /// <summary>The OAuth error code (RFC 6749 §5.2), e.g. <c>invalid_grant</c>, <c>access_denied</c>; null if none was given.</summary>
     public string? Error { get; }
@@ -44,4 +42,10 @@ public sealed class JiraOAuthException : Exception
     /// used, revoked or expired (<c>invalid_grant</c>), or no refresh token is held.
     /// </summary>
     public bool IsReauthorizationRequired => Error is "invalid_grant" or "no_refresh_token";
+
+    // The status (when the server answered) lives in JiraException.StatusCode; a 429 or 5xx from the token
+    // endpoint is transient like any other Jira call.
+    private static JiraErrorDetails Details(HttpStatusCode? statusCode) =>
+        new(statusCode, [], new Dictionary<string, string>(), null, null,
+            statusCode is { } status && JiraErrorMap.IsTransientStatus(status));
 }
