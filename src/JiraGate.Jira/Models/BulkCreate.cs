@@ -40,26 +40,36 @@ public sealed class CreatedIssue
 public sealed class BulkCreateResult
 {
     /// <summary>The issues created, in the order of the caller's list.</summary>
+    [JsonPropertyName("created")]
     public required IReadOnlyList<BulkCreatedIssue> Created { get; init; }
 
     /// <summary>The elements Jira refused, in the order of the caller's list.</summary>
+    [JsonPropertyName("failed")]
     public required IReadOnlyList<BulkCreateFailure> Failed { get; init; }
 
     /// <summary>True when every element was created.</summary>
+    [JsonIgnore]
     public bool AllSucceeded => Failed.Count == 0;
 
     /// <summary>Jira's request ids, one per call made (Jira takes at most 50 issues a call).</summary>
+    [JsonPropertyName("requestIds")]
     public required IReadOnlyList<string?> RequestIds { get; init; }
 }
 
 /// <summary>One created element of a bulk create.</summary>
 /// <param name="Index">The element's index in the caller's list.</param>
 /// <param name="Issue">The created issue.</param>
-public sealed record BulkCreatedIssue(int Index, CreatedIssue Issue);
+public sealed record BulkCreatedIssue(
+    [property: JsonPropertyName("index")] int Index,
+    [property: JsonPropertyName("issue")] CreatedIssue Issue);
 
 /// <summary>One refused element of a bulk create, with Jira's reasons.</summary>
 /// <param name="Index">The element's index in the caller's list (Jira's failedElementNumber mapped back).</param>
 /// <param name="Status">The HTTP status Jira gave the element (usually 400).</param>
 /// <param name="ErrorMessages">Jira's general messages.</param>
 /// <param name="Errors">Jira's per-field messages (field id → message).</param>
-public sealed record BulkCreateFailure(int Index, int? Status, IReadOnlyList<string> ErrorMessages, IReadOnlyDictionary<string, string> Errors);
+public sealed record BulkCreateFailure(
+    [property: JsonPropertyName("index")] int Index,
+    [property: JsonPropertyName("status")] int? Status,
+    [property: JsonPropertyName("errorMessages")] IReadOnlyList<string> ErrorMessages,
+    [property: JsonPropertyName("errors")] IReadOnlyDictionary<string, string> Errors);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using JiraGate.Jira.RichText;
 
-namespace JiraGate.Jira.Models;
+namespace JiraGate.Jira;
 
 /// <summary>
 /// What to write to an issue: the body of create, edit, bulk create and (for screen fields) transition calls.

@@ -40,4 +40,5 @@ namespace JiraGate.Jira.Serialization;
 [JsonSerializable(typeof(PropertyKeysResponse))]
 [JsonSerializable(typeof(EntityProperty))]
 [JsonSerializable(typeof(SearchOffsetPage))]
+[JsonSerializable(typeof(BulkCreateResult))]
 internal sealed partial class JiraJsonContext : JsonSerializerContext;

@@ -1,5 +1,4 @@
 using System.Text;
-using JiraGate.Jira.Models;
 using JiraGate.Jira.Serialization;
 using JiraGate.Jira.Tests.Infrastructure;
 using JiraGate.Sandbox.Hosting;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using JiraGate.Jira.Models;
 
 namespace JiraGate.Jira.Tests.Issues;
 
