@@ -92,6 +92,11 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.Options.TryGetValue(JiraRequestOptions.Streamed, out var streamed) && streamed && response.IsSuccessStatusCode)
+        {
+            // Attachment content: the caller streams it; buffering would hold the whole file in memory.
+            return response;
+        }
         try
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ internal enum JiraRequestKind
 internal sealed class JiraRequest
 {
     private readonly List<KeyValuePair<string, string>> _query = [];
+    private readonly List<KeyValuePair<string, string>> _headers = [];
 
     private JiraRequest(HttpMethod method, string path, JiraRequestKind kind)
     {
@@ -43,7 +44,20 @@ internal sealed class JiraRequest
     /// <summary>Sent to the site URL even when the API is reached through the gateway.</summary>
     public bool ToSite { get; private set; }
 
+    /// <summary>Extra request headers (e.g. X-Atlassian-Token: no-check); sent by the stream-aware sends.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+
+    /// <summary>An absolute URL that Jira handed out (attachment content, a media redirect) instead of a path below the API base.</summary>
+    public Uri? Target { get; private set; }
+
     public static JiraRequest Get(string path) => new(HttpMethod.Get, path, JiraRequestKind.Read);
+
+    /// <summary>A GET to an absolute URL Jira returned; <see cref="Path"/> is its path, for logs and errors.</summary>
+    public static JiraRequest GetAbsolute(Uri target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new(HttpMethod.Get, target.AbsolutePath, JiraRequestKind.Read) { Target = target };
+    }
 
     public static JiraRequest Post(string path) => new(HttpMethod.Post, path, JiraRequestKind.Write);
 
@@ -95,6 +109,23 @@ internal sealed class JiraRequest
         var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        Content = content;
+        return this;
+    }
+
+    /// <summary>Adds a request header.</summary>
+    public JiraRequest Header(string name, string value)
+    {
+        _headers.Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>
+    /// A body that is not JSON (multipart uploads). Streamed, not copied: it can be sent again only when its
+    /// streams can seek back, which is all a retry after 429 needs.
+    /// </summary>
+    public JiraRequest Body(HttpContent content)
+    {
         Content = content;
         return this;
     }

@@ -10,6 +10,9 @@ internal static class JiraRequestOptions
 
     public static readonly HttpRequestOptionsKey<bool> Anonymous = new("JiraGate.Jira.Anonymous");
 
+    /// <summary>The caller reads the body as a stream (attachment content): the response must not be buffered.</summary>
+    public static readonly HttpRequestOptionsKey<bool> Streamed = new("JiraGate.Jira.Streamed");
+
     public static JiraRequestKind KindOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Kind, out var kind) ? kind
         : request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ? JiraRequestKind.Read
