@@ -84,4 +84,34 @@ public sealed class IssueFixtureAndFaultTests
         Assert.Equal(1, wire.Count("POST", api + "/issue"));
         Assert.Equal(1, await jira.Issues.ApproximateCountAsync(jql, Ct));
     }
+
+    [Fact]
+    public async Task BulkCreateIssuesAsync_SecondCallFailsOutright_ExceptionCarriesTheFirstCallsIssues()
+    {
+        await using var host = await JiraTestServices.StartAsync(SandboxFlavor.Cloud);
+        using var services = JiraTestServices.ForSandbox(host, JiraTestServices.Alice(SandboxFlavor.Cloud),
+            builder: b => b.HttpClient.AddHttpMessageHandler(() => new FailNthBulkCall(2)));
+        var jira = services.GetRequiredService<JiraClient>();
+        var writes = Enumerable.Range(0, 60).Select(i => new IssueWrite().Project("SEC").IssueType("Task").Summary("partial #" + i)).ToList();
+
+        var ex = await Assert.ThrowsAsync<JiraBulkCreateException>(() => jira.Issues.BulkCreateIssuesAsync(writes, Ct));
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, ex.StatusCode);
+        Assert.Equal(50, ex.FirstNotCreatedIndex);
+        Assert.Equal(Enumerable.Range(0, 50), ex.PartialResult.Created.Select(c => c.Index));
+        Assert.IsType<JiraException>(ex.InnerException);
+    }
+
+    /// <summary>Answers 500 to the n-th POST /issue/bulk without passing it on.</summary>
+    private sealed class FailNthBulkCall(int n) : DelegatingHandler
+    {
+        private int _calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath.EndsWith("/issue/bulk", StringComparison.Ordinal) && Interlocked.Increment(ref _calls) == n
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.InternalServerError)
+                {
+                    Content = new StringContent("""{"errorMessages":["boom"],"errors":{}}""", Encoding.UTF8, "application/json"),
+                })
+                : base.SendAsync(request, cancellationToken);
+    }
 }
