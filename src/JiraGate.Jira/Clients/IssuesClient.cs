@@ -6,8 +6,11 @@ using JiraGate.Jira.Serialization;
 
 namespace JiraGate.Jira;
 
-/// <summary>Issues: read, search (Cloud /search/jql with cursors; Data Center /search with offsets).</summary>
-public sealed class IssuesClient
+/// <summary>
+/// Issues: read, search (Cloud /search/jql with cursors; Data Center /search with offsets), write (create, edit,
+/// delete, assign, transition, bulk create), and their metadata (createmeta, editmeta, changelog, properties).
+/// </summary>
+public sealed partial class IssuesClient
 {
     /// <summary>Past this length the query moves into a POST body (proxies refuse very long URLs).</summary>
     private const int MaxGetLength = 4000;
@@ -88,6 +91,8 @@ public sealed class IssuesClient
                 options?.StartAt ?? 0, options?.PageSize, options?.Limit, cancellationToken);
         await foreach (var issue in issues.ConfigureAwait(false))
         {
+            // Stop at once when cancelled mid-page, not only before the next page.
+            cancellationToken.ThrowIfCancellationRequested();
             yield return issue;
         }
     }
@@ -151,7 +156,7 @@ public sealed class IssuesClient
                 FieldsByKeys = options?.FieldsByKeys,
             }, JiraJsonContext.Default.SearchOffsetRequest);
         }
-        var response = await _connection.SendAsync(request, JiraJsonContext.Default.SearchOffsetResponse, cancellationToken).ConfigureAwait(false);
+        var response = await _connection.SendAsync(request, JiraJsonContext.Default.SearchOffsetPage, cancellationToken).ConfigureAwait(false);
         var body = response.Value;
         return JiraPaging.LegacyTotalPage(body.Issues, body.StartAt, body.MaxResults, body.Total, startAt, response.RequestId);
     }
