@@ -48,7 +48,7 @@ internal static class VaultExpiry
         [.. entries.Where(e => e.ExpiresAt is { } at && at - now <= within).OrderBy(e => e.ExpiresAt)];
 }
 
-/// <summary>Entry path rules: 1–200 characters of letters, digits, '.', '_', '-' and '/' separating non-empty segments.</summary>
+/// <summary>Entry path rules: 1–200 characters of letters, digits, '.', '_', '-' and '/' separating non-empty segments (not . or ..).</summary>
 internal static class VaultPath
 {
     public static string Validate(string path)
@@ -57,11 +57,12 @@ internal static class VaultPath
         var ok = path.Length is > 0 and <= 200
             && path[0] != '/' && path[^1] != '/'
             && !path.Contains("//", StringComparison.Ordinal)
+            && path.Split('/').All(segment => segment is not ("." or ".."))
             && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/');
         return ok
             ? path
             : throw new ArgumentException(
-                "A vault path is 1-200 characters of letters, digits, '.', '_', '-', with '/' between non-empty segments (e.g. jira/acme).",
+                "A vault path is 1-200 characters of letters, digits, '.', '_', '-', with '/' between non-empty segments other than . and .. (e.g. jira/acme).",
                 nameof(path));
     }
 }
