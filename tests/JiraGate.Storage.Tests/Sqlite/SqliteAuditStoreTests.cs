@@ -15,7 +15,14 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract, IDisposable
     [Fact]
     public async Task Append_Durable_SurvivesReopening()
     {
-        var store = new SqliteAuditStore(await _db.OpenAsync(durable: true));
+        var database = await _db.OpenAsync(durable: true);
+        using (var connection = await database.OpenConnectionAsync(Ct))
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous;";
+            Assert.Equal(2L, (long)(await pragma.ExecuteScalarAsync(Ct))!); // FULL: the WAL is fsynced at every commit
+        }
+        var store = new SqliteAuditStore(database);
         await store.AppendAsync(Chain(AuditHead.Empty, 3), null, Ct);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
