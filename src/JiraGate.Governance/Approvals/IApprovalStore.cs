@@ -35,7 +35,7 @@ public interface IApprovalStore
 }
 
 /// <summary>A conditional state change, with what it records.</summary>
-public sealed class ApprovalTransition
+public sealed record ApprovalTransition
 {
     /// <summary>The approval.</summary>
     public required string ApprovalId { get; init; }
