@@ -18,6 +18,10 @@ public sealed class SqliteTestDatabase : IDisposable
     public Task<SqliteDatabase> OpenAsync(bool durable = false) =>
         SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = FilePath, DurableCommits = durable }, null, TestContext.Current.CancellationToken);
 
+    /// <summary>Opens (and migrates) the database; the stores get its connection factory.</summary>
+    public async Task<Func<CancellationToken, Task<Microsoft.Data.Sqlite.SqliteConnection>>> OpenConnectionsAsync() =>
+        (await OpenAsync()).OpenConnectionAsync;
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
