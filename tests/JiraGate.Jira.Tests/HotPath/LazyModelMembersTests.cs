@@ -47,15 +47,16 @@ public sealed class LazyModelMembersTests
         const string json = """
             {"id":"1","key":"SEC-1","extra":1,
              "fields":{"summary":"S","customfield_1":"x",
-                       "status":{"id":"1","untranslatedName":"Open","statusCategory":{"id":2,"brandNew":true}},
-                       "issuetype":{"id":"10001","avatarId":3},"priority":{"id":"3","iconUrl":"u"},
+                       "status":{"id":"1","zzUntranslated":"Open","statusCategory":{"id":2,"brandNew":true}},
+                       "issuetype":{"id":"10001","zzAvatar":3},"priority":{"id":"3","zzUnknown":"u"},
                        "parent":{"id":"9","key":"SEC-9","hint":true},
-                       "components":[{"id":"1","lead":null}],"fixVersions":[{"id":"2","projectId":10000}]}}
+                       "components":[{"id":"1","zzUnknown":null}],"fixVersions":[{"id":"2","zzUnknown":10000}]}}
             """;
         var issue = JsonSerializer.Deserialize(json, JiraJsonContext.Default.Issue)!;
-        Assert.Equal("Open", issue.Fields.Status!.AdditionalProperties["untranslatedName"].GetString());
-        Assert.Equal(3, issue.Fields.IssueType!.AdditionalProperties["avatarId"].GetInt32());
+        Assert.Equal("Open", issue.Fields.Status!.AdditionalProperties["zzUntranslated"].GetString());
+        Assert.Equal(3, issue.Fields.IssueType!.AdditionalProperties["zzAvatar"].GetInt32());
         Assert.True(issue.Fields.Parent!.AdditionalProperties["hint"].GetBoolean());
+        Assert.Equal(JsonValueKind.Null, issue.Fields.Components![0].AdditionalProperties["zzUnknown"].ValueKind);
 
         var written = JsonSerializer.Serialize(issue, JiraJsonContext.Default.Issue);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(written)), written);
