@@ -99,7 +99,8 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         }
         try
         {
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            // Into a pooled buffer rather than LoadIntoBufferAsync's fresh array per response (see PooledBodyContent).
+            response.Content = await PooledBodyContent.LoadAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch

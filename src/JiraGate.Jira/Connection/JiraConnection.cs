@@ -105,10 +105,18 @@ internal sealed partial class JiraConnection : IDisposable
         T? value;
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            if (response.Content is PooledBodyContent buffered)
             {
-                value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                // Already read whole by ResponseBufferingHandler: parse the bytes in place, no stream, no copy.
+                value = JsonSerializer.Deserialize(buffered.Memory.Span, typeInfo);
+            }
+            else
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (JsonException ex)

@@ -28,12 +28,27 @@ public sealed class Issue
 
     /// <summary>The issue's fields: those asked for (or Jira's default set).</summary>
     [JsonPropertyName("fields")]
-    public IssueFields Fields { get; init; } = new();
+    public IssueFields Fields
+    {
+        // Not an initialiser: the deserialiser sets Fields right after construction, so an eager `new()` was
+        // built and thrown away for every issue; this also keeps Fields non-null when a body omits it.
+        get => _fields ??= new();
+        init => _fields = value;
+    }
+
+    private IssueFields? _fields;
 
     /// <summary>Everything else Jira sent (renderedFields, names, schema, changelog, properties …).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 
     /// <summary>Jira's request id for the call that returned this issue (null for issues inside a page).</summary>
     [JsonIgnore]

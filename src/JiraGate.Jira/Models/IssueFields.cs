@@ -101,7 +101,14 @@ public sealed class IssueFields
     /// <summary>Every other field Jira sent, custom fields included, exactly as sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalFields { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalFields
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalFields ??= new(StringComparer.Ordinal);
+        internal set => _additionalFields = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalFields;
 }
 
 /// <summary>A reference to another issue (parent, sub-task) with the few fields Jira includes.</summary>
@@ -126,5 +133,12 @@ public sealed class IssueLink
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 }

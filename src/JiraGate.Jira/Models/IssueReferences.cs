@@ -37,7 +37,14 @@ public sealed class IssueType
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 }
 
 /// <summary>A workflow status.</summary>
@@ -70,7 +77,14 @@ public sealed class IssueStatus
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 }
 
 /// <summary>A status category: <c>new</c>, <c>indeterminate</c> or <c>done</c> (plus <c>undefined</c>).</summary>
@@ -99,7 +113,14 @@ public sealed class StatusCategory
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 }
 
 /// <summary>A priority.</summary>
@@ -136,7 +157,14 @@ public sealed class Priority
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 }
 
 /// <summary>A resolution.</summary>
@@ -157,7 +185,14 @@ public sealed class Resolution
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 }
 
 /// <summary>A project component.</summary>
@@ -226,7 +261,14 @@ public sealed class ProjectComponent
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 }
 
 /// <summary>A project version (release).</summary>
@@ -283,5 +325,12 @@ public sealed class ProjectVersion
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties
+    {
+        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
+        get => _additionalProperties ??= new(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private Dictionary<string, JsonElement>? _additionalProperties;
 }
