@@ -66,7 +66,12 @@ public static class ArgumentValidator
         var results = schema.Evaluate(arguments, Options);
         if (!results.IsValid)
         {
-            Collect(results, operation.ParametersSchema, errors);
+            Collect(results, errors);
+            if (errors.Count == 0)
+            {
+                // Never call an invalid call valid, even where our wording has no rule for the failure.
+                errors.Add(new ArgumentError { Argument = "", Keyword = "schema", Message = "arguments do not match the operation's schema" });
+            }
         }
 
         return errors.Count == 0 ? ArgumentValidationResult.Valid : new ArgumentValidationResult { Errors = Dedupe(errors) };
@@ -82,6 +87,11 @@ public static class ArgumentValidator
         }
 
         var hasProperties = schema.TryGetProperty("properties", out var properties);
+        if (OneOfRequired(schema) is { } alternatives && alternatives.Count(a => instance.TryGetProperty(a, out _)) != 1)
+        {
+            errors.Add(new ArgumentError { Argument = path, Keyword = "oneOf", Message = $"give exactly one of {string.Join(", ", alternatives)}" });
+        }
+
         if (schema.TryGetProperty("required", out var required))
         {
             foreach (var name in required.EnumerateArray())
@@ -122,7 +132,7 @@ public static class ArgumentValidator
         }
     }
 
-    private static void Collect(EvaluationResults results, JsonElement root, List<ArgumentError> errors)
+    private static void Collect(EvaluationResults results, List<ArgumentError> errors)
     {
         foreach (var detail in results.Details is { Count: > 0 } ? results.Details : [results])
         {
@@ -134,30 +144,39 @@ public static class ArgumentValidator
             var location = ToArgumentPath(detail.InstanceLocation.ToString());
             foreach (var (keyword, message) in detail.Errors)
             {
-                if (keyword is "required" or "additionalProperties" or "" or "false")
+                if (keyword is "required" or "additionalProperties" or "oneOf" or "" or "false"
+                    || detail.EvaluationPath.ToString().Contains("/oneOf/", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var text = keyword == "oneOf" && location.Length == 0 ? OneOfMessage(root) ?? message : message;
-                errors.Add(new ArgumentError { Argument = location, Keyword = keyword, Message = text });
+                errors.Add(new ArgumentError { Argument = location, Keyword = keyword, Message = message });
             }
         }
     }
 
-    // For {"oneOf": [{"required": ["a"]}, {"required": ["b"]}]}: "give exactly one of a, b".
-    private static string? OneOfMessage(JsonElement schema)
+    // {"oneOf": [{"required": ["a"]}, {"required": ["b"]}]} → ["a", "b"]: "give exactly one of a, b".
+    private static string[]? OneOfRequired(JsonElement schema)
     {
         if (!schema.TryGetProperty("oneOf", out var oneOf))
         {
             return null;
         }
 
-        var names = oneOf.EnumerateArray()
-            .SelectMany(b => b.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(x => x.GetString()!) : [])
-            .ToArray();
-        return names.Length == 0 ? null : $"give exactly one of {string.Join(", ", names)}";
+        var names = new List<string>();
+        foreach (var branch in oneOf.EnumerateArray())
+        {
+            if (!branch.TryGetProperty("required", out var r) || r.GetArrayLength() != 1)
+            {
+                return null;
+            }
+
+            names.Add(r[0].GetString()!);
+        }
+
+        return [.. names];
     }
+
 
     private static List<ArgumentError> Dedupe(List<ArgumentError> errors) =>
         errors.DistinctBy(e => (e.Argument, e.Keyword, e.Message)).ToList();

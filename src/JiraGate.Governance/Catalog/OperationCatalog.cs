@@ -64,8 +64,13 @@ public sealed partial class OperationCatalog
         IReadOnlyDictionary<string, ArgumentRedaction>? redactions = null) =>
         list.Add(new OperationDescriptor(list.Count, name, family, method, path, risk, description, schema, targets, redactions));
 
-    private static readonly OperationTargets GlobalTargets = new() { Scope = OperationScope.Global };
-    private static readonly OperationTargets OpaqueTargets = new() { Scope = OperationScope.Opaque };
-    private static readonly OperationTargets IssueTargets = new() { Scope = OperationScope.Issue, IssueKeyArgument = "issue_key" };
-    private static readonly OperationTargets ProjectTargets = new() { Scope = OperationScope.Project, ProjectArgument = "project_key" };
+    // Properties, not static fields: Default is built by a static initializer, and field initializers across partial
+    // files run in no defined order.
+    private static OperationTargets GlobalTargets => new() { Scope = OperationScope.Global };
+
+    private static OperationTargets OpaqueTargets => new() { Scope = OperationScope.Opaque };
+
+    private static OperationTargets IssueTargets => new() { Scope = OperationScope.Issue, IssueKeyArgument = "issue_key" };
+
+    private static OperationTargets ProjectTargets => new() { Scope = OperationScope.Project, ProjectArgument = "project_key" };
 }
