@@ -28,7 +28,7 @@ public sealed class OperationTargets
     /// <summary>How the operation's reach is known.</summary>
     public required OperationScope Scope { get; init; }
 
-    /// <summary>The argument holding a project key, if any.</summary>
+    /// <summary>The argument holding a project key, if any (for <see cref="OperationScope.Bulk"/>: the property of each item).</summary>
     public string? ProjectArgument { get; init; }
 
     /// <summary>The argument holding an issue key or id, if any.</summary>
@@ -37,7 +37,7 @@ public sealed class OperationTargets
     /// <summary>The argument holding a JQL query, if any.</summary>
     public string? JqlArgument { get; init; }
 
-    /// <summary>The argument holding an issue type name, if any.</summary>
+    /// <summary>The argument holding an issue type name, if any (for <see cref="OperationScope.Bulk"/>: the property of each item).</summary>
     public string? IssueTypeArgument { get; init; }
 
     /// <summary>The array argument whose items are the issues of a bulk operation, if any.</summary>

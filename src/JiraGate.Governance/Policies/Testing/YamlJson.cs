@@ -29,7 +29,7 @@ internal static class YamlJson
                 w.WriteStartObject();
                 foreach (var (k, v) in map.Children)
                 {
-                    w.WritePropertyName(((YamlScalarNode)k).Value ?? "");
+                    w.WritePropertyName(k is YamlScalarNode key ? key.Value ?? "" : k.ToString());
                     Write(w, v);
                 }
 
