@@ -116,9 +116,10 @@ public sealed partial class JiraTickets
 
     /// <summary>
     /// The issues assigned to the user with this email, most recently updated first. The email is resolved to exactly
-    /// one user first (see <see cref="ResolveUserAsync"/>).
+    /// one user first (see <see cref="ResolveUserAsync"/>); a value without '@' is taken as the account id (Cloud) or
+    /// username (Data Center) itself.
     /// </summary>
-    /// <param name="assigneeEmail">The assignee's email address.</param>
+    /// <param name="assigneeEmail">The assignee's email address (or account id / username).</param>
     /// <param name="options">How many (default 50, at most 1000) and which fields.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>At most <see cref="TicketListOptions.MaxResults"/> issues.</returns>
@@ -128,8 +129,7 @@ public sealed partial class JiraTickets
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(assigneeEmail);
         var cloud = await IsCloudAsync(cancellationToken).ConfigureAwait(false);
-        var user = await ResolveUserAsync(assigneeEmail, cancellationToken).ConfigureAwait(false);
-        var id = TicketMatching.IdOf(user, cloud)!;
+        var id = await UserIdAsync(assigneeEmail, cloud, cancellationToken).ConfigureAwait(false);
         return await ListAsync(JqlQuery.Where("assignee").Eq(id), options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -225,10 +225,11 @@ public sealed partial class JiraTickets
             {
                 write.UserField(field.Id, string.IsNullOrEmpty(text) ? null : await UserIdAsync(text, cloud, cancellationToken).ConfigureAwait(false));
             }
-            else if (FieldValues.IsUserList(field) && value is JsonArray users)
+            else if (FieldValues.IsUserList(field) && value is JsonArray users
+                && users.All(u => u is JsonValue item && item.TryGetValue<string>(out _)))
             {
                 var ids = new JsonArray();
-                foreach (var user in users.Select(u => u?.GetValue<string>()).OfType<string>())
+                foreach (var user in users.Select(u => u!.GetValue<string>()))
                 {
                     ids.Add((JsonNode)IssueWrite.User(cloud, await UserIdAsync(user, cloud, cancellationToken).ConfigureAwait(false)));
                 }

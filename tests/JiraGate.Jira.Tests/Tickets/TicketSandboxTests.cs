@@ -129,6 +129,8 @@ public abstract class TicketSandboxTests(SandboxFixture sandbox) : TicketTestBas
         Assert.Equal(mine.Key, issues[0].Key);
         var me = await MeAsync();
         Assert.All(issues, i => Assert.Equal(me, IdOf(i.Fields.Assignee, IsCloud)));
+        // The id itself (no '@') is taken as given.
+        Assert.Equal(issues.Select(i => i.Key), (await Tickets.GetTicketsByUserAsync(me, new TicketListOptions { MaxResults = 10 }, Ct)).Select(i => i.Key));
     }
 
     [Fact]
