@@ -11,7 +11,7 @@ namespace JiraGate.Governance.Execution;
 /// <item><c>issues:read</c> → <c>{items: [issue…], next_page_token?, is_last, total?}</c> (issues as <see cref="IssueView"/>
 /// describes; <c>total</c> on Data Center only). The JQL is constrained to the scope (<see cref="JqlScoping"/>).</item>
 /// <item><c>issues:read_detail</c> → one issue in the detail view (description as Markdown, components, parent …).</item>
-/// <item><c>issues:read_transitions</c> → <c>{key, items: [{id, name, to, to_category}]}</c>.</item>
+/// <item><c>issues:read_transitions</c> → <c>{key, items: [{id, name, to, to_category}], total, truncated}</c>.</item>
 /// <item><c>issues:delete</c> → <c>{key, deleted: true}</c>.</item>
 /// </list>
 /// </summary>
@@ -93,12 +93,7 @@ internal static class IssueReadOperations
         var key = Args.Required(args, "issue_key");
         await ScopeGuard.CheckIssueAsync(run, key, ct).ConfigureAwait(false);
         var transitions = await run.Jira.Issues.GetTransitionsAsync(key, cancellationToken: ct).ConfigureAwait(false);
-        using var result = run.NewResult();
-        result.W.WriteStartObject();
-        result.W.WriteString("key", key);
-        result.WriteItems("items", transitions, 0, int.MaxValue, WriteTransition);
-        result.W.WriteEndObject();
-        return result.Finish(null);
+        return Lists.Whole(run, transitions, WriteTransition, w => w.WriteString("key", key));
     }
 
     internal static void WriteTransition(Utf8JsonWriter w, Transition t)
