@@ -2,15 +2,19 @@ using System.Text.Json;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Jira;
 using JiraGate.Jira.Models;
+using JiraGate.Jira.Tickets;
+using System.Text.Json.Nodes;
 
 namespace JiraGate.Governance.Execution;
 
 /// <summary>
-/// Issue writes. Everything an agent names is resolved before anything is written (issue type against the project's
-/// createmeta, assignee email to exactly one user, transition by id, target status or name, custom field ids against
-/// the site's fields). Results:
+/// Issue writes, through the client's ticket helpers (<see cref="JiraTickets"/>) where they exist. Everything an agent
+/// names is resolved before anything is written (issue type against the project's createmeta and the create screen's
+/// required fields, assignee email to exactly one user, transition by id, target status or name with the screen's
+/// required fields, custom fields against the site's fields); their mistakes become <see cref="OperationArgumentException"/>s
+/// naming the argument. Results:
 /// <list type="bullet">
-/// <item><c>issues:create</c> → <c>{key, id, project, issue_type}</c>.</item>
+/// <item><c>issues:create</c> → <c>{key, id, project}</c>.</item>
 /// <item><c>issues:update</c> → <c>{key, updated: [argument names set]}</c>.</item>
 /// <item><c>issues:transition</c> → <c>{key, transition: {id, name}, status}</c> (status: the transition's target).</item>
 /// <item><c>issues:assign</c> → <c>{key, assignee: user | null}</c>.</item>
@@ -32,87 +36,78 @@ internal static class IssueWriteOperations
 
     private static async Task<OperationOutput> CreateAsync(OperationRun run, JsonElement args, CancellationToken ct)
     {
-        var (write, project, type) = await NewIssueAsync(run, args, "", new Dictionary<string, IReadOnlyList<IssueType>>(StringComparer.OrdinalIgnoreCase), ct).ConfigureAwait(false);
-        var created = await run.Jira.Issues.CreateIssueAsync(write, cancellationToken: ct).ConfigureAwait(false);
+        var project = Args.Required(args, "project_key");
+        var type = Args.Required(args, "issue_type");
+        ScopeGuard.Check(run.Scope, project, type, "the new issue");
+        var options = new CreateTicketOptions
+        {
+            Description = Args.String(args, "description"),
+            Assignee = Args.String(args, "assignee"),
+            Priority = Args.String(args, "priority"),
+            Labels = Args.Strings(args, "labels"),
+            Fields = TicketFields(args),
+        };
+        CreatedIssue created;
+        try
+        {
+            created = await run.Tickets.CreateTicketAsync(project, type, Args.Required(args, "summary"), options, ct).ConfigureAwait(false);
+        }
+        catch (JiraTicketException ex)
+        {
+            throw TicketErrors.Map(ex, null);
+        }
         return run.Result(created.RequestId, r =>
         {
             r.W.WriteString("key", created.Key);
             r.W.WriteString("id", created.Id);
             r.W.WriteString("project", project);
-            r.W.WriteString("issue_type", type.Name);
         });
     }
 
-    /// <summary>The write for one new issue (issues:create, or one item of issues:bulk_create with its path as prefix).</summary>
-    private static async Task<(IssueWrite Write, string Project, IssueType Type)> NewIssueAsync(OperationRun run, JsonElement args, string prefix,
-        Dictionary<string, IReadOnlyList<IssueType>> typeCache, CancellationToken ct)
+    /// <summary>components and custom_fields as the ticket helper's fields (by id; components by name).</summary>
+    private static Dictionary<string, JsonNode?>? TicketFields(JsonElement args)
     {
-        var project = Args.Required(args, "project_key");
-        var typeName = Args.Required(args, "issue_type");
-        ScopeGuard.Check(run.Scope, project, typeName, prefix + "the new issue");
-        if (!typeCache.TryGetValue(project, out var types))
-        {
-            typeCache[project] = types = await JiraResolution.IssueTypesAsync(run, project, prefix + "project_key", ct).ConfigureAwait(false);
-        }
-        var type = JiraResolution.PickIssueType(project, types, typeName, prefix + "issue_type");
-        var write = new IssueWrite().Project(project).IssueType(type.Id!).Summary(Args.Required(args, "summary"));
-        await SetFieldsAsync(run, write, args, prefix, ct).ConfigureAwait(false);
-        return (write, project, type);
-    }
-
-    /// <summary>Sets the optional fields shared by create and update; returns the argument names set.</summary>
-    private static async Task<List<string>> SetFieldsAsync(OperationRun run, IssueWrite write, JsonElement args, string prefix, CancellationToken ct)
-    {
-        var set = new List<string>();
-        if (Args.String(args, "summary") is { } summary && !write.FieldIds.Contains("summary"))
-        {
-            write.Summary(summary);
-            set.Add("summary");
-        }
-        if (Args.String(args, "description") is { } description)
-        {
-            write.Description(description);
-            set.Add("description");
-        }
-        if (Args.String(args, "priority") is { } priority)
-        {
-            write.Priority(priority);
-            set.Add("priority");
-        }
-        if (Args.Strings(args, "labels") is { } labels)
-        {
-            write.Labels(labels);
-            set.Add("labels");
-        }
-        if (Args.String(args, "assignee") is { } assignee)
-        {
-            write.Assignee((await JiraResolution.UserAsync(run, assignee, prefix + "assignee", ct).ConfigureAwait(false)).Id);
-            set.Add("assignee");
-        }
+        var fields = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         if (Args.Strings(args, "components") is { } components)
         {
-            write.Components(components);
-            set.Add("components");
+            fields["components"] = new JsonArray([.. components.Select(c => (JsonNode?)JsonValue.Create(c))]);
         }
         if (Args.Object(args, "custom_fields") is { } custom)
         {
-            await JiraResolution.AddCustomFieldsAsync(run, write, custom, prefix + "custom_fields", ct).ConfigureAwait(false);
-            set.Add("custom_fields");
+            foreach (var property in custom.EnumerateObject())
+            {
+                fields[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+            }
         }
-        return set;
+        return fields.Count == 0 ? null : fields;
     }
 
     private static async Task<OperationOutput> UpdateAsync(OperationRun run, JsonElement args, CancellationToken ct)
     {
         var key = Args.Required(args, "issue_key");
-        await ScopeGuard.CheckIssueAsync(run, key, ct).ConfigureAwait(false);
-        var write = new IssueWrite();
-        var set = await SetFieldsAsync(run, write, args, "", ct).ConfigureAwait(false);
-        if (write.IsEmpty)
+        var set = UpdateArguments.Where(a => Args.Has(args, a)).ToList();
+        var changes = new TicketChanges
+        {
+            Summary = Args.String(args, "summary"),
+            Description = Args.String(args, "description"),
+            Priority = Args.String(args, "priority"),
+            Labels = Args.Strings(args, "labels"),
+            Assignee = Args.String(args, "assignee"),
+            Fields = TicketFields(args),
+        };
+        if (set.Count == 0 || (set is ["custom_fields"] && changes.Fields is null))
         {
             throw new OperationArgumentException("issue_key", "Nothing to update: give at least one of " + string.Join(", ", UpdateArguments) + ".");
         }
-        await run.Jira.Issues.UpdateIssueAsync(key, write, cancellationToken: ct).ConfigureAwait(false);
+        await ScopeGuard.CheckIssueAsync(run, key, ct).ConfigureAwait(false);
+        try
+        {
+            await run.Tickets.UpdateTicketAsync(key, changes, ct).ConfigureAwait(false);
+        }
+        catch (JiraTicketException ex)
+        {
+            throw TicketErrors.Map(ex, null);
+        }
         return run.Result(null, r =>
         {
             r.W.WriteString("key", key);
@@ -123,16 +118,25 @@ internal static class IssueWriteOperations
     private static async Task<OperationOutput> TransitionAsync(OperationRun run, JsonElement args, CancellationToken ct)
     {
         var key = Args.Required(args, "issue_key");
+        var (argument, target) = Args.String(args, "transition_id") is { } id ? ("transition_id", id)
+            : Args.String(args, "status") is { } status ? ("status", status)
+            : ("transition_name", Args.Required(args, "transition_name"));
         await ScopeGuard.CheckIssueAsync(run, key, ct).ConfigureAwait(false);
-        var transition = await JiraResolution.TransitionAsync(run, key, args, ct).ConfigureAwait(false);
-        IssueWrite? changes = null;
-        if (Args.Object(args, "fields") is { } fields)
+        Dictionary<string, JsonNode?>? fields = null;
+        if (Args.Object(args, "fields") is { } given)
         {
-            changes = new IssueWrite();
-            await JiraResolution.AddCustomFieldsAsync(run, changes, fields, "fields", ct).ConfigureAwait(false);
+            fields = given.EnumerateObject().ToDictionary(p => p.Name, p => JsonNode.Parse(p.Value.GetRawText()), StringComparer.Ordinal);
         }
-        var options = new TransitionIssueOptions { Changes = changes, Comment = Args.String(args, "comment") };
-        await run.Jira.Issues.TransitionIssueAsync(key, transition.Id, options, ct).ConfigureAwait(false);
+        Transition transition;
+        try
+        {
+            transition = await run.Tickets.TransitionTicketAsync(key, target, new TransitionTicketOptions { Comment = Args.String(args, "comment"), Fields = fields }, ct)
+                .ConfigureAwait(false);
+        }
+        catch (JiraTicketException ex)
+        {
+            throw TicketErrors.Map(ex, argument);
+        }
         return run.Result(null, r =>
         {
             r.W.WriteString("key", key);
@@ -147,13 +151,9 @@ internal static class IssueWriteOperations
     private static async Task<OperationOutput> AssignAsync(OperationRun run, JsonElement args, CancellationToken ct)
     {
         var key = Args.Required(args, "issue_key");
+        var assignee = Args.String(args, "assignee");
         await ScopeGuard.CheckIssueAsync(run, key, ct).ConfigureAwait(false);
-        string? id = null;
-        JiraUser? user = null;
-        if (Args.String(args, "assignee") is { } assignee)
-        {
-            (id, user) = await JiraResolution.UserAsync(run, assignee, "assignee", ct).ConfigureAwait(false);
-        }
+        var (id, user) = assignee is null ? (null, null) : await JiraResolution.UserAsync(run, assignee, "assignee", ct).ConfigureAwait(false);
         await run.Jira.Issues.AssignIssueAsync(key, id, ct).ConfigureAwait(false);
         return run.Result(null, r =>
         {
@@ -184,7 +184,7 @@ internal static class IssueWriteOperations
             var i = 0;
             foreach (var item in items.EnumerateArray())
             {
-                writes.Add((await NewIssueAsync(run, item, $"issues[{i}].", types, ct).ConfigureAwait(false)).Write);
+                writes.Add(await BulkItemAsync(run, item, $"issues[{i}].", types, ct).ConfigureAwait(false));
                 i++;
             }
         }
@@ -226,5 +226,45 @@ internal static class IssueWriteOperations
             }
             w.WriteEndArray();
         });
+    }
+
+    /// <summary>
+    /// The write for one item of issues:bulk_create (the ticket helpers create one issue at a time): project and issue
+    /// type checked against createmeta (read once per project), assignee resolved, custom fields checked by id.
+    /// </summary>
+    private static async Task<IssueWrite> BulkItemAsync(OperationRun run, JsonElement item, string prefix,
+        Dictionary<string, IReadOnlyList<IssueType>> typeCache, CancellationToken ct)
+    {
+        var project = Args.Required(item, "project_key");
+        var typeName = Args.Required(item, "issue_type");
+        ScopeGuard.Check(run.Scope, project, typeName, prefix + "the new issue");
+        if (!typeCache.TryGetValue(project, out var types))
+        {
+            typeCache[project] = types = await JiraResolution.IssueTypesAsync(run, project, prefix + "project_key", ct).ConfigureAwait(false);
+        }
+        var type = JiraResolution.PickIssueType(project, types, typeName, prefix + "issue_type");
+        var write = new IssueWrite().Project(project).IssueType(type.Id!).Summary(Args.Required(item, "summary"));
+        if (Args.String(item, "description") is { } description)
+        {
+            write.Description(description);
+        }
+        if (Args.String(item, "priority") is { } priority)
+        {
+            write.Priority(priority);
+        }
+        if (Args.Strings(item, "labels") is { } labels)
+        {
+            write.Labels(labels);
+        }
+        if (Args.String(item, "assignee") is { } assignee)
+        {
+            write.Assignee((await JiraResolution.UserAsync(run, assignee, prefix + "assignee", ct).ConfigureAwait(false)).Id);
+        }
+        if (Args.Strings(item, "components") is { } components)
+        {
+            write.Components(components);
+        }
+        await JiraResolution.AddCustomFieldsAsync(run, write, Args.Object(item, "custom_fields"), prefix + "custom_fields", ct).ConfigureAwait(false);
+        return write;
     }
 }

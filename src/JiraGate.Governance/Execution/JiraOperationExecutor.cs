@@ -3,6 +3,7 @@ using System.Text.Json;
 using JiraGate.Governance.Catalog;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Jira;
+using JiraGate.Jira.Tickets;
 
 namespace JiraGate.Governance.Execution;
 
@@ -31,6 +32,7 @@ public sealed class JiraOperationExecutor : IOperationExecutor
     private readonly JiraClient _jira;
     private readonly JiraOperationExecutorOptions _options;
     private readonly FieldCatalogCache _fields;
+    private readonly JiraTickets _tickets;
 
     /// <summary>Creates an executor over one Jira connection.</summary>
     /// <param name="jira">The client (from <c>services.AddJiraClient(…)</c>).</param>
@@ -44,6 +46,7 @@ public sealed class JiraOperationExecutor : IOperationExecutor
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxTextChars, 16, nameof(options));
         ArgumentNullException.ThrowIfNull(_options.TimeProvider, nameof(options));
         _fields = new FieldCatalogCache(jira, _options);
+        _tickets = new JiraTickets(jira, new JiraTicketsOptions { TimeProvider = _options.TimeProvider, FieldCatalogLifetime = _options.FieldCatalogLifetime });
     }
 
     /// <summary>The operations this executor can carry out (all 36 of <see cref="OperationCatalog.Default"/>).</summary>
@@ -60,8 +63,16 @@ public sealed class JiraOperationExecutor : IOperationExecutor
             throw new NotSupportedException($"The operation {operation.Name} has no executor.");
         }
         var cloud = await _jira.GetDeploymentAsync(cancellationToken).ConfigureAwait(false) == JiraDeployment.Cloud;
-        var run = new OperationRun(_jira, _options, _fields, scope, cloud);
-        return await handler(run, arguments, cancellationToken).ConfigureAwait(false);
+        var run = new OperationRun(_jira, _tickets, _options, _fields, scope, cloud);
+        try
+        {
+            return await handler(run, arguments, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JiraTicketException ex)
+        {
+            // A handler maps the helper's errors to its own argument names; this is the net under them.
+            throw TicketErrors.Map(ex, null);
+        }
     }
 
     private static FrozenDictionary<string, OperationHandler> BuildHandlers()

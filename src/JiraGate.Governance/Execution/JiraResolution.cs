@@ -3,20 +3,22 @@ using System.Text.Json.Nodes;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Jira;
 using JiraGate.Jira.Models;
+using JiraGate.Jira.Tickets;
 
 namespace JiraGate.Governance.Execution;
 
 /// <summary>
-/// Turns what an agent names (an email, an issue type, a transition, a custom field id) into what Jira takes, or an
-/// <see cref="OperationArgumentException"/> that lists the valid choices. Nothing is written before these succeed.
+/// Turns what an agent names (an email, an issue type, a custom field id) into what Jira takes, or an
+/// <see cref="OperationArgumentException"/> that lists the valid choices; used where the client's ticket helpers have
+/// no call for the job (bulk create, assign returning the user). Nothing is written before these succeed.
 /// </summary>
 internal static class JiraResolution
 {
     private const int MaxListed = 15;
 
     /// <summary>
-    /// An email resolved to the one user whose emailAddress equals it (ignoring case; on Data Center also the
-    /// username), or the value itself taken as an account id (Cloud) / username (Data Center).
+    /// An email resolved to exactly one user by the ticket helpers (<see cref="JiraTickets.ResolveUserAsync"/>), or the
+    /// value itself taken as an account id (Cloud) / username (Data Center).
     /// </summary>
     /// <exception cref="OperationArgumentException">No user, or several, have that email.</exception>
     public static async Task<(string Id, JiraUser? User)> UserAsync(OperationRun run, string value, string argument, CancellationToken ct)
@@ -26,26 +28,15 @@ internal static class JiraResolution
         {
             return (wanted, null);
         }
-        var found = new List<JiraUser>();
-        await foreach (var user in run.Jira.Users.FindUsersAsync(wanted, new UserListOptions { PageSize = 50, Limit = 100 }, ct).ConfigureAwait(false))
+        try
         {
-            found.Add(user);
+            var user = await run.Tickets.ResolveUserAsync(wanted, ct).ConfigureAwait(false);
+            return (IdOf(run, user) ?? throw new OperationArgumentException(argument, $"{argument}: Jira returned the user with email {wanted} without an id."), user);
         }
-        var exact = found
-            .Where(u => Same(u.EmailAddress, wanted) || (!run.Cloud && Same(u.Name, wanted)))
-            .DistinctBy(u => IdOf(run, u))
-            .ToList();
-        if (exact.Count == 1 && IdOf(run, exact[0]) is { Length: > 0 } id)
+        catch (JiraTicketException ex)
         {
-            return (id, exact[0]);
+            throw new OperationArgumentException(argument, argument + ": " + ex.Message);
         }
-        if (exact.Count > 1)
-        {
-            throw new OperationArgumentException(argument,
-                $"{argument}: {exact.Count} Jira users have the email {wanted} ({Describe(run, exact)}). Pass the {IdName(run)} of the one you mean.");
-        }
-        throw new OperationArgumentException(argument,
-            $"{argument}: no Jira user has the email {wanted}. Check the address (the user's whole Jira email), or pass the user's {IdName(run)}.");
     }
 
     /// <summary>The issue types the project offers on its create screen (createmeta).</summary>
@@ -83,28 +74,6 @@ internal static class JiraResolution
             : $"{argument}: project {project} has no issue type '{wanted}'. Its issue types: {string.Join(", ", types.Select(t => t.Name).Take(MaxListed))}.");
     }
 
-    /// <summary>The one available transition named by transition_id, status (target status) or transition_name.</summary>
-    /// <exception cref="OperationArgumentException">None, or several, match.</exception>
-    public static async Task<Transition> TransitionAsync(OperationRun run, string issueKey, JsonElement args, CancellationToken ct)
-    {
-        var transitions = await run.Jira.Issues.GetTransitionsAsync(issueKey, cancellationToken: ct).ConfigureAwait(false);
-        var (argument, wanted, matches) = Args.String(args, "transition_id") is { } id
-            ? ("transition_id", id, transitions.Where(t => t.Id == id).ToList())
-            : Args.String(args, "status") is { } status
-                ? ("status", status, transitions.Where(t => Same(t.To?.Name, status.Trim())).ToList())
-                : ("transition_name", Args.Required(args, "transition_name"), transitions.Where(t => Same(t.Name, Args.String(args, "transition_name")!.Trim())).ToList());
-        if (matches.Count == 1)
-        {
-            return matches[0];
-        }
-        var available = transitions.Count == 0
-            ? "none is available to this connection now"
-            : "available now: " + string.Join("; ", transitions.Take(MaxListed).Select(t => $"{t.Name} → {t.To?.Name} (id {t.Id})"));
-        throw new OperationArgumentException(argument, matches.Count == 0
-            ? $"{argument}: {issueKey} has no transition matching '{wanted}'; {available}."
-            : $"{argument}: {matches.Count} transitions of {issueKey} match '{wanted}'; pass transition_id instead ({available}).");
-    }
-
     /// <summary>Adds <c>custom_fields</c> (by id) to a write: rich-text fields from Markdown, user fields from an email or id.</summary>
     /// <exception cref="OperationArgumentException">A field id the site does not have.</exception>
     public static async Task AddCustomFieldsAsync(OperationRun run, IssueWrite write, JsonElement? fields, string argument, CancellationToken ct)
@@ -137,11 +106,6 @@ internal static class JiraResolution
     }
 
     public static string? IdOf(OperationRun run, JiraUser user) => run.Cloud ? user.AccountId : user.Name ?? user.Key;
-
-    private static string IdName(OperationRun run) => run.Cloud ? "accountId" : "username";
-
-    private static string Describe(OperationRun run, IEnumerable<JiraUser> users) =>
-        string.Join("; ", users.Take(MaxListed).Select(u => $"{u.DisplayName} ({IdName(run)} {IdOf(run, u)})"));
 
     private static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

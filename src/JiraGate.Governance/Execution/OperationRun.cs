@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Jira;
+using JiraGate.Jira.Tickets;
 
 namespace JiraGate.Governance.Execution;
 
@@ -12,9 +13,10 @@ internal sealed class OperationRun
 {
     private readonly FieldCatalogCache _fields;
 
-    public OperationRun(JiraClient jira, JiraOperationExecutorOptions options, FieldCatalogCache fields, ExecutionScope scope, bool cloud)
+    public OperationRun(JiraClient jira, JiraTickets tickets, JiraOperationExecutorOptions options, FieldCatalogCache fields, ExecutionScope scope, bool cloud)
     {
         Jira = jira;
+        Tickets = tickets;
         Options = options;
         _fields = fields;
         Scope = scope;
@@ -22,6 +24,9 @@ internal sealed class OperationRun
     }
 
     public JiraClient Jira { get; }
+
+    /// <summary>The client's ticket helpers (create with createmeta checks, transition by name, users by email).</summary>
+    public JiraTickets Tickets { get; }
 
     public JiraOperationExecutorOptions Options { get; }
 

@@ -81,14 +81,15 @@ public sealed class CloudIssueOperationTests(CloudExecutorFixture bed) : IClassF
     public async Task IssueLifecycle_CreateUpdateAssignTransitionDelete_EachReturnsItsShape()
     {
         var created = await bed.RunAsync("issues:create",
-            """{"project_key": "SEC", "summary": "Suspicious login", "issue_type": "bug", "priority": "High", "labels": ["security"], "description": "**IOC**: 198.51.100.42", "assignee": "BOB@example.com"}""");
-        Keys(created, "key", "id", "project", "issue_type");
-        Assert.Equal("Bug", Str(created, "issue_type"));
+            """{"project_key": "SEC", "summary": "Suspicious login", "issue_type": "bug", "priority": "High", "labels": ["security"], "description": "**IOC**: 198.51.100.42", "assignee": "BOB@example.com", "components": ["Detection"]}""");
+        Keys(created, "key", "id", "project");
         var key = Str(created, "key");
 
         var detail = await bed.RunAsync("issues:read_detail", $$"""{"issue_key": "{{key}}"}""");
         Assert.Equal(SiteSeeder.AccountIdFor("bob"), Str(detail.GetProperty("assignee"), "account_id"));
         Assert.Equal("High", Str(detail, "priority"));
+        Assert.Equal("Bug", Str(detail, "issue_type"));
+        Assert.Equal(["Detection"], detail.GetProperty("components").EnumerateArray().Select(c => c.GetString()));
         Assert.Contains("**IOC**", Str(detail, "description"), StringComparison.Ordinal);
 
         var updated = await bed.RunAsync("issues:update", $$"""{"issue_key": "{{key}}", "summary": "Suspicious login (confirmed)", "labels": ["security", "confirmed"]}""");

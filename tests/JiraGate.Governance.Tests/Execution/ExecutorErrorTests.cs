@@ -39,6 +39,17 @@ public sealed class ExecutorErrorTests(CloudExecutorFixture bed) : IClassFixture
     }
 
     [Fact]
+    public async Task Transition_ScreenFieldRequiredButMissing_IsAnArgumentErrorBeforeJira()
+    {
+        var key = await bed.NewIssueAsync();
+        var ex = await Assert.ThrowsAsync<OperationArgumentException>(() => bed.RunAsync("issues:transition", $$"""{"issue_key": "{{key}}", "transition_name": "Resolve Issue"}"""));
+        Assert.Equal("fields", ex.Argument);
+        Assert.Contains("esolution", ex.Message, StringComparison.Ordinal);
+        var detail = await bed.RunAsync("issues:read_detail", $$"""{"issue_key": "{{key}}"}""");
+        Assert.Equal("Open", detail.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Create_IssueTypeNotInProject_ListsTheProjectsTypes()
     {
         var ex = await Assert.ThrowsAsync<OperationArgumentException>(() => bed.RunAsync("issues:create", """{"project_key": "HR", "summary": "x", "issue_type": "Bug"}"""));
