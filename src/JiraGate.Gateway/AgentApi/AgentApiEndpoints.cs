@@ -35,7 +35,8 @@ public static class AgentApiEndpoints
             .WithName("CallOperation")
             .WithSummary("Call one operation")
             .WithDescription("The body is the arguments as one JSON object (an empty body means none). 200 with the result; 202 with an approval id when a person (or an auto approval) must approve first — poll links.self; errors are problem+json with a stable code (type https://jiragate.dev/problems/<code>), per-argument errors, Jira's own answer and retry_after where they apply.")
-            .Accepts<System.Text.Json.JsonElement>("application/json")
+            // Not .Accepts(): its content-type matcher would answer a bare 415 before the handler's problem+json.
+            .AddOpenApiOperationTransformer(AgentApiOpenApi.DescribeArgumentsBody)
             .Produces<OperationCallResponse>(StatusCodes.Status200OK)
             .Produces<ApprovalStatusResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -9,6 +9,21 @@ internal sealed class AgentApiOpenApi : IOpenApiDocumentTransformer
     public const string DocumentName = "v1";
     private const string SchemeId = "agentKey";
 
+    /// <summary>Declares the call's body: the arguments as one JSON object, optional (an empty body means none).</summary>
+    public static Task DescribeArgumentsBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = false,
+            Description = "The arguments, as the operation's parameters schema in GET /v1/operations describes them.",
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } },
+            },
+        };
+        return Task.CompletedTask;
+    }
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo

@@ -1,9 +1,8 @@
 using JiraGate.Governance.Audit;
 using JiraGate.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace JiraGate.Gateway.Health;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Readiness checks for /readyz: ordinary <see cref="IHealthCheck"/>s tagged <see cref="Tag"/>. The host adds the ones
