@@ -1,4 +1,5 @@
 using JiraGate.Gateway.AgentApi;
+using JiraGate.Governance.Pipeline;
 using JiraGate.Governance.Policies;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,8 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>
     /// Adds what <c>MapJiraGateAgentApi</c>, <c>MapJiraGateHealth</c> and <c>MapJiraGateOpenApi</c> need. The governance
     /// services (an <see cref="JiraGate.Governance.Agents.AgentRegistry"/>, an
-    /// <see cref="JiraGate.Governance.Pipeline.IOperationPipeline"/> and the <see cref="PolicySet"/> in force) come from
-    /// the host. Readiness checks are added by the host on the returned health-checks builder's services
+    /// <see cref="IOperationPipeline"/> and the policy set in force) come from the host (<c>AddJiraGate</c> + a store); the policy set is the pipeline's <see cref="IPolicySetProvider"/> when
+    /// registered, else a <see cref="PolicySet"/> singleton. Readiness checks are added by the host on the returned health-checks builder's services
     /// (<c>services.AddHealthChecks().AddJiraGateSqliteCheck()</c> …).
     /// </summary>
     public static IServiceCollection AddJiraGateGateway(this IServiceCollection services, Action<AgentApiOptions>? configure = null)
@@ -35,7 +36,10 @@ public static class GatewayServiceCollectionExtensions
         return services;
     }
 
-    // The policy set in force, read on every listing so a reload applies at once.
+    // The policy set in force (the pipeline's provider when registered, so both always agree), read on every listing
+    // so a reload applies at once.
     private static Func<PolicySet> PolicySource(IServiceProvider services) =>
-        () => services.GetRequiredService<PolicySet>();
+        services.GetService<IPolicySetProvider>() is { } provider
+            ? () => provider.Current
+            : () => services.GetRequiredService<PolicySet>();
 }
