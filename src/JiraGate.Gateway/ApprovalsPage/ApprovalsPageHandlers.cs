@@ -115,7 +115,8 @@ internal sealed partial class ApprovalsPageHandlers(
     private async Task<IResult> RenderDetailAsync(HttpContext context, Approver approver, Approval approval, string? error, string? info, int status)
     {
         var redacted = redactor.Redact(approval);
-        var preview = await PreviewAsync(approval, redacted, readCurrent: true, context.RequestAborted);
+        // Jira's current values matter only while a decision is open; afterwards the request is shown as it was asked.
+        var preview = await PreviewAsync(approval, redacted, readCurrent: approval.State == ApprovalState.Pending, context.RequestAborted);
         var model = new DetailView.Model(approval, preview, RedactedArguments.Indent(redacted), Result(approval), error, info);
         return Html(DetailView.Render(approver, Token(context), model), status);
     }

@@ -45,6 +45,7 @@ internal static class ApprovalsStylesheet
         table.list { border: 1px solid var(--line); border-radius: .5rem; }
         th, td { text-align: left; vertical-align: top; padding: .6rem .75rem; border-bottom: 1px solid var(--line); }
         thead th { font-size: .85rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); background: #fafbfc; }
+        td.nowrap { white-space: nowrap; }
         tbody tr:last-child th, tbody tr:last-child td { border-bottom: 0; }
         table.fields td.old { color: var(--muted); text-decoration: line-through; text-decoration-color: #c5c8cd; }
         table.fields td.new { font-weight: 600; }

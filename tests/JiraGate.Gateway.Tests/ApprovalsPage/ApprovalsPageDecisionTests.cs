@@ -145,7 +145,7 @@ public sealed class ApprovalsPageDecisionTests
         var list = await client.GetAsync("/approvals");
 
         Assert.Contains($"href=\"/approvals/{approval.Id}\"", list.Html, StringComparison.Ordinal);
-        Assert.Contains("<td>soc-bot</td>", list.Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"nowrap\">soc-bot</td>", list.Html, StringComparison.Ordinal);
         Assert.Contains("<code>issues:delete</code>", list.Html, StringComparison.Ordinal);
         Assert.Contains("risk-high\">high risk", list.Html, StringComparison.Ordinal);
         Assert.Contains("<td>jira-full-management</td>", list.Html, StringComparison.Ordinal);

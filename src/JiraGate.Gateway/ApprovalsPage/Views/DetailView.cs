@@ -25,7 +25,7 @@ internal static class DetailView
             <h1><code>{a.Operation}</code> requested by {a.AgentId} {Layout.RiskBadge(a.Risk)} {Layout.StateBadge(state)}</h1>
             {Layout.Message(m.Error, error: true)}{Layout.Message(m.Info, error: false)}
             <section class="card" aria-labelledby="change-title">
-            <h2 id="change-title">What will change</h2>
+            <h2 id="change-title">{(a.State == ApprovalState.Pending ? "What will change" : "What was asked")}</h2>
             <p class="sentence">{m.Preview.Sentence}</p>
             {Layout.Message(m.Preview.Note, error: false)}
 

@@ -36,12 +36,12 @@ internal static class ListView
                 h.Append($"""
                     <tr>
                     <td><a href="{ApprovalsPageDefaults.Path}/{a.Id}">{row.Sentence}</a><div class="muted mono">{a.Id}</div></td>
-                    <td>{a.AgentId}</td>
+                    <td class="nowrap">{a.AgentId}</td>
                     <td><code>{a.Operation}</code></td>
                     <td>{Layout.RiskBadge(a.Risk)}</td>
                     <td>{a.Policy ?? "—"}</td>
-                    <td>{Layout.Time(a.CreatedAt)}</td>
-                    <td>{Layout.Time(a.ExpiresAt)}</td>
+                    <td class="nowrap">{Layout.Time(a.CreatedAt)}</td>
+                    <td class="nowrap">{Layout.Time(a.ExpiresAt)}</td>
                     </tr>
 
                     """);
@@ -72,7 +72,7 @@ internal static class ListView
                 h.Append($"""
                     <tr>
                     <td><a class="mono" href="{ApprovalsPageDefaults.Path}/{a.Id}">{a.Id}</a></td>
-                    <td>{a.AgentId}</td>
+                    <td class="nowrap">{a.AgentId}</td>
                     <td><code>{a.Operation}</code></td>
                     <td>{Layout.RiskBadge(a.Risk)}</td>
                     <td>{Layout.StateBadge(ApprovalStates.ToName(a.State))}</td>
