@@ -1,8 +1,10 @@
 using JiraGate.Gateway.ApprovalsPage;
 using JiraGate.Governance.Audit;
+using JiraGate.Governance.DependencyInjection;
 using JiraGate.Governance.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +40,7 @@ public static class ApprovalsPageServiceCollectionExtensions
             cookie.ReturnUrlParameter = "return";
         });
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(ApprovalsPageDefaults.AuthenticationScheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<ApprovalsPageOptions>, TimeProvider>((cookie, page, time) =>
+            .Configure<IOptions<ApprovalsPageOptions>, TimeProvider>((cookie, page, time) =>
             {
                 cookie.ExpireTimeSpan = page.Value.SessionLifetime;
                 cookie.TimeProvider = time;
@@ -57,7 +59,9 @@ public static class ApprovalsPageServiceCollectionExtensions
         services.TryAddSingleton<IIssuePreviewSource>(sp => sp.GetService<IOperationExecutor>() is { } executor
             ? new ExecutorIssuePreviewSource(executor)
             : new UnavailableIssuePreviewSource());
-        services.TryAddSingleton(sp => new RedactedArguments(new AuditRedactor(sp.GetService<AuditLogOptions>()?.Redaction)));
+        // The audit log's own redaction settings, so the page never shows what the audit log would not keep.
+        services.TryAddSingleton(sp => new RedactedArguments(new AuditRedactor(
+            sp.GetService<IOptions<JiraGateOptions>>()?.Value.Audit.Redaction ?? sp.GetService<AuditLogOptions>()?.Redaction)));
         services.TryAddSingleton<ChangePreviewBuilder>();
         services.TryAddSingleton<ApproverSession>();
         services.TryAddSingleton<ApprovedRequestRunner>();

@@ -27,9 +27,11 @@ internal sealed class ApprovedRequestRunner(IServiceProvider services, IOptions<
         try
         {
             // Not the browser's token: once claimed, the execution must finish and be recorded even if the page is closed.
-            // GetApprovalResultAsync on the requesting agent's behalf is the contract's "execute it now if nobody has yet".
-            var agent = new AgentIdentity { AgentId = approval.AgentId, OrgId = approval.OrgId };
-            var result = await pipeline.GetApprovalResultAsync(agent, approval.Id, CancellationToken.None);
+            // OperationPipeline.ExecuteApprovedAsync is the pipeline's entry for exactly this; any other pipeline gets the
+            // contract's equivalent, GetApprovalResultAsync on the requesting agent's behalf ("executing it now if nobody has yet").
+            var result = pipeline is OperationPipeline real
+                ? await real.ExecuteApprovedAsync(approval.Id, CancellationToken.None)
+                : await pipeline.GetApprovalResultAsync(new AgentIdentity { AgentId = approval.AgentId, OrgId = approval.OrgId }, approval.Id, CancellationToken.None);
             ApprovalsPageLog.Executed(logger, approval.Id, result.Status.ToString());
             return result;
         }

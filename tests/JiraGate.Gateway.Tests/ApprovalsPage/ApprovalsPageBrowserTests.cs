@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using JiraGate.Gateway.ApprovalsPage;
-using JiraGate.Governance.Agents;
+using JiraGate.Governance.Audit;
 using JiraGate.Governance.Approvals;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Sandbox.Data;
@@ -25,15 +24,11 @@ public sealed class ApprovalsPageBrowserTests
         }
         var ct = TestContext.Current.CancellationToken;
         await using var sandbox = await SandboxHost.StartAsync(cancellationToken: ct);
-        SandboxDeletePipeline pipeline = null!;
-        await using var host = await PageHost.StartAsync(s =>
-        {
-            s.AddSingleton(sandbox);
-            s.AddSingleton<IOperationPipeline>(sp => pipeline = new SandboxDeletePipeline(
-                sp.GetRequiredService<ApprovalService>(), sp.GetRequiredService<IAgentStore>(), sandbox));
-            s.AddSingleton<IIssuePreviewSource>(new SandboxPreviewSource(sandbox));
-        });
+        // The real pipeline (AddJiraGate + AddJiraGateSqlite); only the Jira executor is a stand-in until the executors land.
+        var executor = new SandboxExecutor(sandbox);
+        await using var host = await PageHost.StartAsync(s => s.AddSingleton<IOperationExecutor>(executor), governance: true);
         var agentPipeline = host.Services.GetRequiredService<IOperationPipeline>();
+        Assert.IsType<OperationPipeline>(agentPipeline);
         using var bot = sandbox.CreateClient(DemoCredentials.Bot);
         using (var before = await bot.GetAsync("/rest/api/3/issue/SEC-456?fields=summary", ct))
         {
@@ -46,7 +41,7 @@ public sealed class ApprovalsPageBrowserTests
         Assert.Equal(OperationStatus.PendingApproval, asked.Status);
         Assert.Equal("jira-full-management", asked.Decision?.Policy);
         var approvalId = asked.ApprovalId!;
-        Assert.Equal(0, pipeline.Executions);
+        Assert.Equal(0, executor.Deletes);
 
         // A person approves it in the browser.
         var (exit, stdout, stderr) = await BrowserDriver.RunAsync(new Dictionary<string, string>
@@ -65,7 +60,7 @@ public sealed class ApprovalsPageBrowserTests
         Assert.DoesNotContain(host.AliceKey, stdout + stderr, StringComparison.Ordinal);
 
         // Executed exactly once: the issue is gone from the sandbox.
-        Assert.Equal(1, pipeline.Executions);
+        Assert.Equal(1, executor.Deletes);
         using (var after = await bot.GetAsync("/rest/api/3/issue/SEC-456?fields=summary", ct))
         {
             Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
@@ -75,10 +70,16 @@ public sealed class ApprovalsPageBrowserTests
         Assert.Equal("alice", stored.DecidedBy);
         Assert.Equal("Duplicate of SEC-455; confirmed with the SOC lead.", stored.DecisionComment);
 
+        // Recorded in the audit chain, which verifies.
+        var audit = host.Services.GetRequiredService<AuditLog>();
+        var records = (await audit.QueryAsync(new AuditQuery { Agent = PageHost.AgentId }, ct)).Records;
+        Assert.Contains(records, r => r.Operation == "issues:delete" && r.ApprovalId == approvalId);
+        Assert.True((await audit.VerifyAsync(ct)).IsValid);
+
         // The agent collects the kept result; nothing runs again.
         var collected = await agentPipeline.GetApprovalResultAsync(host.Agent, approvalId, ct);
         Assert.Equal(OperationStatus.Ok, collected.Status);
         Assert.True(collected.Value!.Value.GetProperty("deleted").GetBoolean());
-        Assert.Equal(1, pipeline.Executions);
+        Assert.Equal(1, executor.Deletes);
     }
 }

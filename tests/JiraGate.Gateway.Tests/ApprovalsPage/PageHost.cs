@@ -51,24 +51,42 @@ public sealed class PageHost : IAsyncDisposable
     public string MalloryKey { get; private set; } = "";
 
     /// <summary>Starts the page; <paramref name="configure"/> adds or replaces services (a pipeline, a preview source …).</summary>
-    public static async Task<PageHost> StartAsync(Action<IServiceCollection>? configure = null, Action<WebApplication>? map = null)
+    /// <param name="configure">Adds or replaces services.</param>
+    /// <param name="governance">
+    /// True: the whole governance core as the gateway will host it (<c>AddJiraGateSqlite</c> + <c>AddJiraGate</c>: the real
+    /// OperationPipeline, audit log, vault) — register an <see cref="IOperationExecutor"/> in <paramref name="configure"/>.
+    /// False: only the stores and the approval service.
+    /// </param>
+    public static async Task<PageHost> StartAsync(Action<IServiceCollection>? configure = null, bool governance = false)
     {
         var host = new PageHost();
         var ct = TestContext.Current.CancellationToken;
-        var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(host._directory, "jiragate.db") }, null, ct);
+        var databasePath = Path.Combine(host._directory, "jiragate.db");
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var services = builder.Services;
-        services.AddSingleton(database);
-        services.AddSingleton<IAgentStore>(new SqliteAgentStore(database.OpenConnectionAsync));
-        services.AddSingleton<IApproverStore>(new SqliteApproverStore(database.OpenConnectionAsync));
-        services.AddSingleton<IApprovalStore>(new SqliteApprovalStore(database.OpenConnectionAsync));
-        services.AddJiraGateApprovals();
+        if (governance)
+        {
+            services.AddJiraGateSqlite(databasePath, o => o.DurableCommits = false);
+            services.AddJiraGate(o =>
+            {
+                o.VaultPath = Path.Combine(host._directory, "vault.json");
+                o.VaultKeyPath = Path.Combine(host._directory, "master.key");
+            });
+        }
+        else
+        {
+            var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = databasePath }, null, ct);
+            services.AddSingleton(database);
+            services.AddSingleton<IAgentStore>(new SqliteAgentStore(database.OpenConnectionAsync));
+            services.AddSingleton<IApproverStore>(new SqliteApproverStore(database.OpenConnectionAsync));
+            services.AddSingleton<IApprovalStore>(new SqliteApprovalStore(database.OpenConnectionAsync));
+            services.AddJiraGateApprovals();
+        }
         configure?.Invoke(services);
         services.AddJiraGateApprovalsPage();
         host._app = builder.Build();
-        map?.Invoke(host._app);
         host._app.MapJiraGateApprovalsPage();
         await host._app.StartAsync(ct);
         var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

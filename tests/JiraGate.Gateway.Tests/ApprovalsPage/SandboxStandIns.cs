@@ -1,116 +1,67 @@
-using System.Net;
 using System.Text.Json;
-using JiraGate.Gateway.ApprovalsPage;
-using JiraGate.Governance.Agents;
-using JiraGate.Governance.Approvals;
+using JiraGate.Governance.Catalog;
 using JiraGate.Governance.Pipeline;
-using JiraGate.Governance.Policies;
 using JiraGate.Sandbox.Data;
 using JiraGate.Sandbox.Hosting;
 
 namespace JiraGate.Gateway.Tests.ApprovalsPage;
 
 /// <summary>
-/// Until OperationPipeline is on main: the pipeline's approval path for issues:delete against the sandbox — decide with the
-/// seed's policies, open a human approval, and execute an approved request exactly once (the approval service's claim)
-/// as the JiraGate bot, counting executions.
+/// Stands in for the Jira operation executors (feat/executors) under the real OperationPipeline: issues:delete and
+/// issues:read_detail (in the executors' issue-view shape: key, summary, status …) against the sandbox as the JiraGate
+/// bot. Counts deletes: the pipeline must call it exactly once per approved request.
 /// </summary>
-public sealed class SandboxDeletePipeline(ApprovalService approvals, IAgentStore agents, SandboxHost sandbox) : IOperationPipeline
+public sealed class SandboxExecutor(SandboxHost sandbox) : IOperationExecutor
 {
-    private readonly PolicyEngine _engine = new();
-    private int _executions;
+    private int _deletes;
 
-    public int Executions => Volatile.Read(ref _executions);
+    public int Deletes => Volatile.Read(ref _deletes);
 
-    public async Task<OperationResult> ExecuteAsync(OperationCall call, CancellationToken cancellationToken = default)
+    public async Task<OperationOutput> ExecuteAsync(OperationDescriptor operation, JsonElement arguments, ExecutionScope scope, CancellationToken cancellationToken = default)
     {
-        var agent = await agents.GetAsync(call.Agent.AgentId, cancellationToken) ?? throw new InvalidOperationException("unknown agent");
-        var decision = _engine.Decide(_engine.Compile(SeedPolicies.Load().Select(agent.Policies)), call.Operation, call.Arguments);
-        if (decision.Effect == PolicyEffect.Deny || decision.Approval != ApprovalMode.Hitl)
-        {
-            throw new NotSupportedException($"The stand-in handles human approvals only ({decision}).");
-        }
-        var approval = await approvals.RequestAsync(new ApprovalRequest
-        {
-            Agent = call.Agent,
-            Operation = call.Operation,
-            Risk = _engine.Catalog[call.Operation].Risk.ToString().ToLowerInvariant(),
-            Policy = decision.Policy,
-            Channel = decision.HitlChannel,
-            Arguments = call.Arguments,
-        }, cancellationToken);
-        return new OperationResult
-        {
-            Operation = call.Operation,
-            Status = OperationStatus.PendingApproval,
-            Decision = decision,
-            ApprovalId = approval.Id,
-            ApprovalChannel = approval.Channel,
-            ApprovalExpiresAt = approval.ExpiresAt,
-        };
-    }
-
-    public async Task<OperationResult> GetApprovalResultAsync(AgentIdentity agent, string approvalId, CancellationToken cancellationToken = default)
-    {
-        var approval = await approvals.GetForAgentAsync(agent, approvalId, cancellationToken)
-            ?? throw new InvalidOperationException("not found");
-        if (approval.State == ApprovalState.Approved)
-        {
-            var claim = await approvals.BeginExecutionAsync(approvalId, approval.Arguments, agent, "stand-in", cancellationToken);
-            if (claim.Succeeded)
-            {
-                Interlocked.Increment(ref _executions);
-                using var args = approval.Arguments.ToDocument();
-                var key = args.RootElement.GetProperty("issue_key").GetString();
-                using var http = sandbox.CreateClient(DemoCredentials.Bot);
-                using var response = await http.DeleteAsync($"/rest/api/3/issue/{key}", CancellationToken.None);
-                approval = (response.IsSuccessStatusCode
-                    ? await approvals.CompleteAsync(approvalId, $$"""{"key":"{{key}}","deleted":true}""", CancellationToken.None)
-                    : await approvals.FailAsync(approvalId, $"Jira answered {(int)response.StatusCode}", CancellationToken.None)).Approval!;
-            }
-            else
-            {
-                approval = claim.Approval ?? approval;
-            }
-        }
-        return new OperationResult
-        {
-            Operation = approval.Operation,
-            ApprovalId = approval.Id,
-            Status = approval.State switch
-            {
-                ApprovalState.Executed => OperationStatus.Ok,
-                ApprovalState.Pending or ApprovalState.Approved or ApprovalState.Executing => OperationStatus.PendingApproval,
-                ApprovalState.Denied or ApprovalState.Expired => OperationStatus.Denied,
-                _ => OperationStatus.Failed,
-            },
-            Value = approval.ResultJson is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null,
-        };
-    }
-}
-
-/// <summary>Current values straight from the sandbox (until the operation executors are on main).</summary>
-public sealed class SandboxPreviewSource(SandboxHost sandbox) : IIssuePreviewSource
-{
-    public async Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, CancellationToken cancellationToken = default)
-    {
+        var key = arguments.GetProperty("issue_key").GetString();
         using var http = sandbox.CreateClient(DemoCredentials.Bot);
-        using var response = await http.GetAsync($"/rest/api/3/issue/{issueKey}?fields=summary,status", cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        switch (operation.Name)
         {
-            return null;
+            case "issues:delete":
+                Interlocked.Increment(ref _deletes);
+                using (var response = await http.DeleteAsync($"/rest/api/3/issue/{key}", cancellationToken))
+                {
+                    ThrowUnlessOk(response);
+                }
+                return Output($$"""{"key":"{{key}}","deleted":true}""");
+            case "issues:read_detail":
+                using (var response = await http.GetAsync($"/rest/api/3/issue/{key}?fields=summary,status,priority,labels", cancellationToken))
+                {
+                    ThrowUnlessOk(response);
+                    using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                    var f = doc.RootElement.GetProperty("fields");
+                    return Output(JsonSerializerless(key!, f.GetProperty("summary").GetString()!, f.GetProperty("status").GetProperty("name").GetString()!));
+                }
+            default:
+                throw new NotSupportedException($"The stand-in executor does not run {operation.Name}.");
         }
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var fields = doc.RootElement.GetProperty("fields");
-        var summary = fields.GetProperty("summary").GetString();
-        var status = fields.GetProperty("status").GetProperty("name").GetString();
-        return new IssueSnapshot
+    }
+
+    private static void ThrowUnlessOk(HttpResponseMessage response) => response.EnsureSuccessStatusCode();
+
+    private static string JsonSerializerless(string key, string summary, string status)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            Key = issueKey,
-            Summary = summary,
-            Status = status,
-            Fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["summary"] = summary, ["status"] = status },
-        };
+            w.WriteStartObject();
+            w.WriteString("key", key);
+            w.WriteString("summary", summary);
+            w.WriteString("status", status);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static OperationOutput Output(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return new OperationOutput { Value = doc.RootElement.Clone() };
     }
 }
