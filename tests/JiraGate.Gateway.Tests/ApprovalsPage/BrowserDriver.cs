@@ -50,6 +50,10 @@ public static class BrowserDriver
         {
             start.Environment[name] = value;
         }
+        // A bound, not a timing assertion: a hung browser must end the test, not the CI run.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromMinutes(3));
+        cancellationToken = bounded.Token;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
