@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace JiraGate.Cli.Commands;
+
+/// <summary>Every top-level command, in the order `jiragate --help` lists them. Add one line per command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
