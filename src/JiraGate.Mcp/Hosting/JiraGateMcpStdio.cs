@@ -1,0 +1,62 @@
+using JiraGate.Governance.Agents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+
+namespace JiraGate.Mcp.Hosting;
+
+/// <summary>Runs JiraGate's MCP server for one authenticated agent over stdio (<c>jiragate mcp --agent ID</c>) or any pair of streams.</summary>
+public static class JiraGateMcpStdio
+{
+    /// <summary>The environment variable <c>jiragate mcp</c> reads the agent key from.</summary>
+    public const string AgentKeyVariable = "JIRAGATE_AGENT_KEY";
+
+    /// <summary>Serves MCP on this process's standard input and output until the client disconnects or <paramref name="cancellationToken"/> fires.</summary>
+    /// <param name="services">A provider with <c>AddJiraGateMcp()</c> and the pipeline registered.</param>
+    /// <param name="agent">The agent every call acts as (already authenticated by the caller).</param>
+    /// <param name="cancellationToken">Stops the server.</param>
+    public static async Task RunStdioAsync(IServiceProvider services, AgentIdentity agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(agent);
+        var options = CreateOptions(services, agent);
+        var loggerFactory = services.GetService<ILoggerFactory>();
+        var transport = new StdioServerTransport(options, loggerFactory);
+        await using var _ = transport.ConfigureAwait(false);
+        await RunAsync(transport, options, services, loggerFactory, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Serves MCP over a pair of streams (newline-delimited JSON-RPC, as stdio) — for tests and in-process hosts.</summary>
+    /// <param name="services">A provider with <c>AddJiraGateMcp()</c> and the pipeline registered.</param>
+    /// <param name="agent">The agent every call acts as.</param>
+    /// <param name="input">Where requests arrive.</param>
+    /// <param name="output">Where answers go.</param>
+    /// <param name="cancellationToken">Stops the server.</param>
+    public static async Task RunAsync(IServiceProvider services, AgentIdentity agent, Stream input, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        var options = CreateOptions(services, agent);
+        var loggerFactory = services.GetService<ILoggerFactory>();
+        var transport = new StreamServerTransport(input, output, options.ServerInfo?.Name, loggerFactory);
+        await using var _ = transport.ConfigureAwait(false);
+        await RunAsync(transport, options, services, loggerFactory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static McpServerOptions CreateOptions(IServiceProvider services, AgentIdentity agent)
+    {
+        var options = new McpServerOptions();
+        services.GetRequiredService<JiraGateMcpServer>().ConfigureHandlers(options, agent);
+        return options;
+    }
+
+    private static async Task RunAsync(
+        ModelContextProtocol.Protocol.ITransport transport, McpServerOptions options, IServiceProvider services, ILoggerFactory? loggerFactory, CancellationToken ct)
+    {
+        var server = McpServer.Create(transport, options, loggerFactory, services);
+        await using var _ = server.ConfigureAwait(false);
+        await server.RunAsync(ct).ConfigureAwait(false);
+    }
+}
