@@ -33,7 +33,7 @@ public sealed class ApprovalArguments
     /// <exception cref="FormatException">An object has a duplicate key.</exception>
     public static ApprovalArguments From(JsonElement arguments)
     {
-        var canonical = ApprovalCanonicalJson.Canonicalize(arguments);
+        var canonical = Audit.CanonicalJson.Canonicalize(arguments);
         return new ApprovalArguments(canonical, HashOf(canonical), intact: true);
     }
 

@@ -118,7 +118,7 @@ public sealed partial class ApprovalService
         _store.ExpireDueAsync(_time.GetUtcNow(), cancellationToken);
 
     /// <summary>Reads an approval, first marking it expired if its time is up.</summary>
-    private async Task<Approval?> GetCurrentAsync(string approvalId, CancellationToken ct)
+    internal async Task<Approval?> GetCurrentAsync(string approvalId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(approvalId);
         var approval = await _store.GetAsync(approvalId, ct).ConfigureAwait(false);

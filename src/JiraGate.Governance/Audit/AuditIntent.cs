@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JiraGate.Governance.Catalog;
 
 namespace JiraGate.Governance.Audit;
 
@@ -34,6 +35,33 @@ public sealed class AuditIntent
 
     /// <summary>Argument names kept as <c>{sha256, size}</c> only (e.g. an attachment's content).</summary>
     public IReadOnlyCollection<string> DigestArguments { get; init; } = [];
+
+    /// <summary>
+    /// The catalog's per-operation redactions (<see cref="OperationDescriptor.Redactions"/>): <see cref="ArgumentRedaction.Omit"/>
+    /// adds to <see cref="SensitiveArguments"/>, <see cref="ArgumentRedaction.SizeAndDigest"/> to <see cref="DigestArguments"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, ArgumentRedaction>? Redactions { get; init; }
+
+    internal IReadOnlyCollection<string> EffectiveSensitive => Merge(SensitiveArguments, ArgumentRedaction.Omit);
+
+    internal IReadOnlyCollection<string> EffectiveDigest => Merge(DigestArguments, ArgumentRedaction.SizeAndDigest);
+
+    private IReadOnlyCollection<string> Merge(IReadOnlyCollection<string> names, ArgumentRedaction kind)
+    {
+        if (Redactions is not { Count: > 0 } redactions)
+        {
+            return names;
+        }
+        var merged = new List<string>(names);
+        foreach (var (name, redaction) in redactions)
+        {
+            if (redaction == kind)
+            {
+                merged.Add(name);
+            }
+        }
+        return merged;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"intent {Agent}@{Org} {Operation}";

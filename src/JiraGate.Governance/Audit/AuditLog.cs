@@ -61,7 +61,7 @@ public sealed class AuditLog : IAsyncDisposable
         string parameters;
         try
         {
-            parameters = _redactor.Redact(intent.Parameters, intent.SensitiveArguments, intent.DigestArguments);
+            parameters = _redactor.Redact(intent.Parameters, intent.EffectiveSensitive, intent.EffectiveDigest);
         }
         catch (FormatException ex)
         {

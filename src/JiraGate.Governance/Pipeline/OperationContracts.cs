@@ -100,6 +100,9 @@ public static class OperationErrorCodes
 
     /// <summary>The audit intent could not be written, so the call was refused (fail closed).</summary>
     public const string AuditUnavailable = "audit_unavailable";
+
+    /// <summary>An approval's stored arguments no longer match their hash (changed behind JiraGate's back); never executed.</summary>
+    public const string ApprovalTampered = "approval_tampered";
 }
 
 /// <summary>Why a call did not succeed, in one shape for every entry point.</summary>
