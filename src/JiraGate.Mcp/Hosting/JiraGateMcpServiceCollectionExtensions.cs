@@ -12,7 +12,8 @@ public static class JiraGateMcpServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="JiraGateMcpServer"/> (needs an <see cref="IOperationPipeline"/>) and, unless one is registered, an
-    /// <see cref="IAgentPolicySource"/> over the <see cref="AgentRegistry"/> and the registered <see cref="PolicySet"/>.
+    /// <see cref="IAgentPolicySource"/> over the <see cref="AgentRegistry"/> and the policy set in force (the
+    /// <see cref="IPolicySetProvider"/> of <c>AddJiraGate</c>, else a registered <see cref="PolicySet"/>).
     /// The transports are separate: <c>MapJiraGateMcp()</c> in the gateway for HTTP, <c>JiraGateMcpStdio</c> for stdio.
     /// </summary>
     public static IServiceCollection AddJiraGateMcp(this IServiceCollection services, Action<JiraGateMcpOptions>? configure = null)
@@ -22,7 +23,11 @@ public static class JiraGateMcpServiceCollectionExtensions
         configure?.Invoke(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentPolicySource>(sp =>
-            new RegistryAgentPolicySource(sp.GetRequiredService<AgentRegistry>(), sp.GetRequiredService<PolicySet>));
+        {
+            var provider = sp.GetService<IPolicySetProvider>();
+            Func<PolicySet> current = provider is null ? sp.GetRequiredService<PolicySet> : () => provider.Current;
+            return new RegistryAgentPolicySource(sp.GetRequiredService<AgentRegistry>(), current, sp.GetService<PolicyEngine>());
+        });
         services.TryAddSingleton(sp => new JiraGateMcpServer(
             sp.GetRequiredService<IOperationPipeline>(),
             sp.GetRequiredService<IAgentPolicySource>(),
