@@ -27,14 +27,19 @@ public sealed class GovernedMcpHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GovernedMcpHost> StartAsync(IOperationExecutor executor, Action<IServiceCollection>? configure = null)
+    /// <summary>Starts the host; without <paramref name="executor"/>, <paramref name="configure"/> must register one.</summary>
+    public static async Task<GovernedMcpHost> StartAsync(IOperationExecutor? executor, Action<IServiceCollection>? configure = null)
     {
         var host = new GovernedMcpHost();
         Directory.CreateDirectory(host._directory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(executor);
+        if (executor is not null)
+        {
+            builder.Services.AddSingleton(executor);
+        }
+
         builder.Services.AddJiraGateSqlite(Path.Combine(host._directory, "jiragate.db"), o => o.DurableCommits = false);
         builder.Services.AddJiraGate(o =>
         {
