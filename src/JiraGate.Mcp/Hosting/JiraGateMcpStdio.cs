@@ -11,6 +11,39 @@ public static class JiraGateMcpStdio
     /// <summary>The environment variable <c>jiragate mcp</c> reads the agent key from.</summary>
     public const string AgentKeyVariable = "JIRAGATE_AGENT_KEY";
 
+    /// <summary>
+    /// Checks the key <c>jiragate mcp --agent ID</c> was given (from <see cref="AgentKeyVariable"/>) against the
+    /// <see cref="AgentRegistry"/>: it must be live and belong to <paramref name="agentId"/>.
+    /// </summary>
+    /// <param name="services">A provider with the <see cref="AgentRegistry"/>.</param>
+    /// <param name="agentId">The agent named on the command line.</param>
+    /// <param name="apiKey">The key (never echoed in the error).</param>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    /// <returns>The agent's identity.</returns>
+    /// <exception cref="UnauthorizedAccessException">No key, an unknown, revoked or expired key, a disabled agent, or another agent's key.</exception>
+    public static async Task<AgentIdentity> AuthenticateAsync(IServiceProvider services, string agentId, string? apiKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(agentId);
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            throw new UnauthorizedAccessException($"No agent key: set {AgentKeyVariable} to the key of agent '{agentId}'.");
+        }
+
+        var auth = await services.GetRequiredService<AgentRegistry>().AuthenticateAsync(apiKey.Trim(), cancellationToken).ConfigureAwait(false);
+        if (!auth.Succeeded)
+        {
+            throw new UnauthorizedAccessException($"The key in {AgentKeyVariable} was refused ({auth.Status.ToString().ToLowerInvariant()}): issue a new one with 'jiragate agents rotate-key {agentId}'.");
+        }
+
+        if (!string.Equals(auth.Holder!.Id, agentId, StringComparison.Ordinal))
+        {
+            throw new UnauthorizedAccessException($"The key in {AgentKeyVariable} belongs to another agent, not '{agentId}'.");
+        }
+
+        return auth.Holder.Identity;
+    }
+
     /// <summary>Serves MCP on this process's standard input and output until the client disconnects or <paramref name="cancellationToken"/> fires.</summary>
     /// <param name="services">A provider with <c>AddJiraGateMcp()</c> and the pipeline registered.</param>
     /// <param name="agent">The agent every call acts as (already authenticated by the caller).</param>
