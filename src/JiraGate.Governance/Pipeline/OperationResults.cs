@@ -23,7 +23,8 @@ internal static class OperationResults
     public static OperationResult Failed(string operation, OperationError error, PolicyDecision? decision, string? approvalId) => new()
     {
         Operation = operation,
-        Status = OperationStatus.Failed,
+        // A scope refusal found while executing is still the policy saying no, not a failure.
+        Status = error.Code == OperationErrorCodes.PolicyDenied ? OperationStatus.Denied : OperationStatus.Failed,
         Decision = decision,
         ApprovalId = approvalId,
         Error = error,
@@ -75,6 +76,13 @@ internal static class OperationResults
     /// <summary>The error for an exception the executor threw, or null when it is not one the pipeline knows (a bug).</summary>
     public static OperationError? Map(Exception exception, CancellationToken callerToken) => exception switch
     {
+        // The call reached outside the projects or issue types its policy's `where` grants (found while executing,
+        // e.g. the issue's real project); the policy says no, and nothing was changed.
+        Execution.ExecutionScopeException s => new OperationError
+        {
+            Code = OperationErrorCodes.PolicyDenied,
+            Message = s.Message + " Nothing was changed in Jira.",
+        },
         OperationArgumentException a => new OperationError
         {
             Code = OperationErrorCodes.InvalidInput,

@@ -134,6 +134,19 @@ public sealed class OperationPipelineTests : IAsyncLifetime
         Assert.Contains(_bed.Logger.Lines, l => l.Contains("Audit outcome", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ExecuteAsync_ExecutorFindsTheCallOutsideItsScope_DeniedByPolicyAndAudited()
+    {
+        _bed.Executor.Throw = _ => new JiraGate.Governance.Execution.ExecutionScopeException("SEC-1 belongs to project HR, outside SEC.");
+
+        var result = await _bed.CallAsync(Soc, "issues:update", """{"issue_key":"SEC-1","summary":"x"}""");
+
+        Assert.Equal(OperationStatus.Denied, result.Status);
+        Assert.Equal(OperationErrorCodes.PolicyDenied, result.Error!.Code);
+        Assert.Contains("outside SEC", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(OperationErrorCodes.PolicyDenied, (await _bed.AuditRecordsAsync())[^1].Outcome!.ErrorCode);
+    }
+
     public static TheoryData<string, string> Failures() => new()
     {
         { "argument", OperationErrorCodes.InvalidInput },
