@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using JiraGate.Gateway.Mcp;
+using JiraGate.Governance.Agents;
+using JiraGate.Governance.Pipeline;
+using JiraGate.Governance.Policies;
+using JiraGate.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+
+namespace JiraGate.Gateway.Tests.Mcp;
+
+/// <summary>A Kestrel host on 127.0.0.1:0 with /mcp mapped, real agent keys in SQLite, the seed policies, and a recording pipeline.</summary>
+public sealed class McpHttpHost : IAsyncDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "jiragate-gateway-mcp-tests", Guid.NewGuid().ToString("n"));
+    private WebApplication _app = null!;
+
+    public Uri McpUri { get; private set; } = null!;
+
+    public RecordingPipeline Pipeline { get; } = new();
+
+    public AgentRegistry Agents => _app.Services.GetRequiredService<AgentRegistry>();
+
+    public IHttpClientFactory HttpClients => _app.Services.GetRequiredService<IHttpClientFactory>();
+
+    public static async Task<McpHttpHost> StartAsync(Action<IServiceCollection>? configure = null)
+    {
+        var host = new McpHttpHost();
+        Directory.CreateDirectory(host._directory);
+        var ct = TestContext.Current.CancellationToken;
+        var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(host._directory, "jiragate.db") }, null, ct);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IAgentStore>(new SqliteAgentStore(database.OpenConnectionAsync));
+        builder.Services.AddSingleton(sp => new AgentRegistry(sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(SeedPolicies.Load());
+        builder.Services.AddSingleton<IOperationPipeline>(host.Pipeline);
+        builder.Services.AddHttpClient();
+        configure?.Invoke(builder.Services);
+        builder.Services.AddJiraGateMcpHttp();
+
+        host._app = builder.Build();
+        host._app.MapJiraGateMcp();
+        await host._app.StartAsync(ct);
+        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.McpUri = new Uri(address.TrimEnd('/') + "/mcp");
+        return host;
+    }
+
+    /// <summary>Registers an agent bound to <paramref name="policies"/> and returns its key (shown once).</summary>
+    public async Task<string> AddAgentAsync(string id, params string[] policies)
+    {
+        var registration = await Agents.RegisterAsync(
+            new NewAgent { Id = id, OrgId = "org-acme", Owner = "owner-" + id, Policies = policies },
+            TestContext.Current.CancellationToken);
+        return registration.Key.Reveal();
+    }
+
+    public Task<McpClient> ConnectAsync(string? key)
+    {
+        var options = new HttpClientTransportOptions
+        {
+            Endpoint = McpUri,
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = key is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + key },
+        };
+        return McpClient.CreateAsync(new HttpClientTransport(options), cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Records every call; answers Ok echoing the operation and the agent.</summary>
+public sealed class RecordingPipeline : IOperationPipeline
+{
+    public ConcurrentQueue<OperationCall> Calls { get; } = new();
+
+    public Task<OperationResult> ExecuteAsync(OperationCall call, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue(call);
+        using var doc = JsonDocument.Parse($$"""{"operation":"{{call.Operation}}","agent":"{{call.Agent.AgentId}}"}""");
+        return Task.FromResult(new OperationResult { Operation = call.Operation, Status = OperationStatus.Ok, Value = doc.RootElement.Clone() });
+    }
+
+    public Task<OperationResult> GetApprovalResultAsync(AgentIdentity agent, string approvalId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new OperationResult
+        {
+            Operation = "unknown",
+            Status = OperationStatus.Failed,
+            Error = new OperationError { Code = OperationErrorCodes.NotFound, Message = "not found" },
+        });
+}
