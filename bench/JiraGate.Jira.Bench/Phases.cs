@@ -20,6 +20,10 @@ internal static class Phases
         var context = (JsonSerializerContext)Type.GetType("JiraGate.Jira.Serialization.JiraJsonContext, JiraGate.Jira", throwOnError: true)!
             .GetProperty("Default")!.GetValue(null)!;
         var page = context.GetTypeInfo(Type.GetType("JiraGate.Jira.Serialization.SearchJqlResponse, JiraGate.Jira", throwOnError: true)!)!;
+        // The connection parses each buffered body inside a RepeatedValues scope (values repeated within one
+        // response are read once); so do the rows below: one scope a page, or a page's worth of objects.
+        var enter = Type.GetType("JiraGate.Jira.Serialization.RepeatedValues, JiraGate.Jira", throwOnError: true)!.GetMethod("Enter")!;
+        s_enterScope = () => (IDisposable)enter.Invoke(null, null)!;
         var bodies = pages.Tokens.Select(t => pages[t]).ToList();
         var issues = pages.Counts.Sum();
 
@@ -145,11 +149,19 @@ internal static class Phases
 
     private static byte[] Raw(JsonElement element) => JsonSerializer.SerializeToUtf8Bytes(element, JsonElementContext.Default.JsonElement);
 
+    private static Func<IDisposable> s_enterScope = null!;
+
     private static void Deserialise(List<byte[]> bodies, JsonTypeInfo typeInfo)
     {
-        foreach (var body in bodies)
+        // One scope per page for whole pages; per 100 objects for the objects cut out of them.
+        var perScope = bodies.Count <= 100 && bodies[0].Length > 10_000 ? 1 : 100;
+        for (var start = 0; start < bodies.Count; start += perScope)
         {
-            GC.KeepAlive(JsonSerializer.Deserialize(body, typeInfo));
+            using var scope = s_enterScope();
+            for (var i = start; i < Math.Min(start + perScope, bodies.Count); i++)
+            {
+                GC.KeepAlive(JsonSerializer.Deserialize(bodies[i], typeInfo));
+            }
         }
     }
 

@@ -51,6 +51,10 @@ public sealed class IssueStatus
     [JsonPropertyName("name")]
     public string? Name { get; set; }
 
+    /// <summary>The name before translation into the caller's language (Cloud).</summary>
+    [JsonPropertyName("untranslatedName")]
+    public string? UntranslatedName { get; set; }
+
     /// <summary>The description.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; set; }
