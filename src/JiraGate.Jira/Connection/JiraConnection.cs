@@ -107,8 +107,12 @@ internal sealed partial class JiraConnection : IDisposable
         {
             if (response.Content is PooledBodyContent buffered)
             {
-                // Already read whole by ResponseBufferingHandler: parse the bytes in place, no stream, no copy.
-                value = JsonSerializer.Deserialize(buffered.Memory.Span, typeInfo);
+                // Already read whole by ResponseBufferingHandler: parse the bytes in place, no stream, no copy,
+                // and read each repeated short string or URL of the body once.
+                using (RepeatedValues.Enter())
+                {
+                    value = JsonSerializer.Deserialize(buffered.Memory.Span, typeInfo);
+                }
             }
             else
             {

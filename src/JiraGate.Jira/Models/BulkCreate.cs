@@ -8,24 +8,26 @@ public sealed class CreatedIssue
 {
     /// <summary>The new issue's id.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = "";
 
     /// <summary>The new issue's key, e.g. SEC-812.</summary>
     [JsonPropertyName("key")]
-    public required string Key { get; init; }
+    [JsonRequired]
+    public string Key { get; set; } = "";
 
     /// <summary>The REST URL of the new issue.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>The outcome of a transition requested with the create (<c>{status, errorCollection}</c>), when one was.</summary>
     [JsonPropertyName("transition")]
-    public JsonElement? Transition { get; init; }
+    public JsonElement? Transition { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>Jira's request id for the call that created the issue.</summary>
     [JsonIgnore]

@@ -12,46 +12,47 @@ public sealed class Comment
 {
     /// <summary>The comment id, e.g. <c>10683</c>.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = "";
 
     /// <summary>The REST URL of the comment.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>Who wrote it.</summary>
     [JsonPropertyName("author")]
-    public JiraUser? Author { get; init; }
+    public JiraUser? Author { get; set; }
 
     /// <summary>The body: ADF object (Cloud v3) or wiki-markup string (v2).</summary>
     [JsonPropertyName("body")]
-    public JsonElement? Body { get; init; }
+    public JsonElement? Body { get; set; }
 
     /// <summary>The body as HTML, when asked for with the <c>renderedBody</c> expansion.</summary>
     [JsonPropertyName("renderedBody")]
-    public string? RenderedBody { get; init; }
+    public string? RenderedBody { get; set; }
 
     /// <summary>Who changed it last.</summary>
     [JsonPropertyName("updateAuthor")]
-    public JiraUser? UpdateAuthor { get; init; }
+    public JiraUser? UpdateAuthor { get; set; }
 
     /// <summary>When it was written.</summary>
     [JsonPropertyName("created")]
     [JsonConverter(typeof(JiraDateTimeConverter))]
-    public DateTimeOffset? Created { get; init; }
+    public DateTimeOffset? Created { get; set; }
 
     /// <summary>When it was last changed.</summary>
     [JsonPropertyName("updated")]
     [JsonConverter(typeof(JiraDateTimeConverter))]
-    public DateTimeOffset? Updated { get; init; }
+    public DateTimeOffset? Updated { get; set; }
 
     /// <summary>Who may see it; null for everyone who can see the issue.</summary>
     [JsonPropertyName("visibility")]
-    public Visibility? Visibility { get; init; }
+    public Visibility? Visibility { get; set; }
 
     /// <summary>Everything else Jira sent (jsdPublic, properties …).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>Jira's request id for the call that returned this comment directly (null inside a page).</summary>
     [JsonIgnore]

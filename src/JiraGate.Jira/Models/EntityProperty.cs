@@ -8,14 +8,15 @@ public sealed class EntityProperty
 {
     /// <summary>The key.</summary>
     [JsonPropertyName("key")]
-    public required string Key { get; init; }
+    [JsonRequired]
+    public string Key { get; set; } = "";
 
     /// <summary>The value, as stored.</summary>
     [JsonPropertyName("value")]
-    public JsonElement Value { get; init; }
+    public JsonElement Value { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }

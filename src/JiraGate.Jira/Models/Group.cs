@@ -11,20 +11,20 @@ public sealed class JiraGroup
 {
     /// <summary>The name, e.g. jira-software-users.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The stable group id (Cloud).</summary>
     [JsonPropertyName("groupId")]
-    public string? GroupId { get; init; }
+    public string? GroupId { get; set; }
 
     /// <summary>The REST URL.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <inheritdoc />
     public override string ToString() => Name ?? GroupId ?? "(group)";

@@ -12,19 +12,21 @@ public sealed class Issue
 {
     /// <summary>The issue id, e.g. <c>10455</c>.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = "";
 
     /// <summary>The issue key, e.g. <c>SEC-456</c>.</summary>
     [JsonPropertyName("key")]
-    public required string Key { get; init; }
+    [JsonRequired]
+    public string Key { get; set; } = "";
 
     /// <summary>The REST URL of the issue.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>The expansions Jira offers for this issue (comma-separated).</summary>
     [JsonPropertyName("expand")]
-    public string? Expand { get; init; }
+    public string? Expand { get; set; }
 
     /// <summary>The issue's fields: those asked for (or Jira's default set).</summary>
     [JsonPropertyName("fields")]
@@ -32,23 +34,14 @@ public sealed class Issue
     {
         // Not an initialiser: the deserialiser sets Fields right after construction, so an eager `new()` was
         // built and thrown away for every issue; this also keeps Fields non-null when a body omits it.
-        get => _fields ??= new();
-        init => _fields = value;
+        get => field ??= new();
+        set;
     }
-
-    private IssueFields? _fields;
 
     /// <summary>Everything else Jira sent (renderedFields, names, schema, changelog, properties …).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties
-    {
-        // Created on first use: most objects in a page carry no unknown members (an empty dictionary each adds up).
-        get => _additionalProperties ??= new(StringComparer.Ordinal);
-        internal set => _additionalProperties = value;
-    }
-
-    private Dictionary<string, JsonElement>? _additionalProperties;
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>Jira's request id for the call that returned this issue (null for issues inside a page).</summary>
     [JsonIgnore]

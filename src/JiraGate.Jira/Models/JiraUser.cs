@@ -11,52 +11,52 @@ public sealed class JiraUser
 {
     /// <summary>The Cloud account id.</summary>
     [JsonPropertyName("accountId")]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>The Cloud account type: atlassian, app or customer.</summary>
     [JsonPropertyName("accountType")]
-    public string? AccountType { get; init; }
+    public string? AccountType { get; set; }
 
     /// <summary>The Data Center username.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The Data Center user key, e.g. JIRAUSER10000.</summary>
     [JsonPropertyName("key")]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The email address, when the user's profile visibility allows it.</summary>
     [JsonPropertyName("emailAddress")]
-    public string? EmailAddress { get; init; }
+    public string? EmailAddress { get; set; }
 
     /// <summary>The display name.</summary>
     [JsonPropertyName("displayName")]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary>False for deactivated users.</summary>
     [JsonPropertyName("active")]
-    public bool? Active { get; init; }
+    public bool? Active { get; set; }
 
     /// <summary>The user's time zone, e.g. Europe/Berlin.</summary>
     [JsonPropertyName("timeZone")]
-    public string? TimeZone { get; init; }
+    public string? TimeZone { get; set; }
 
     /// <summary>The user's locale, e.g. en_US.</summary>
     [JsonPropertyName("locale")]
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
     /// <summary>Avatar URLs by size ("48x48" …).</summary>
     [JsonPropertyName("avatarUrls")]
-    public IReadOnlyDictionary<string, string>? AvatarUrls { get; init; }
+    public IReadOnlyDictionary<string, string>? AvatarUrls { get; set; }
 
     /// <summary>The REST URL.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>Everything else Jira sent (groups, applicationRoles, expand …).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>Jira's request id for the call that returned this user directly.</summary>
     [JsonIgnore]

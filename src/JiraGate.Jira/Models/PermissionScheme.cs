@@ -8,32 +8,32 @@ public sealed class PermissionScheme
 {
     /// <summary>The id.</summary>
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     /// <summary>The name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The grants (when expanded).</summary>
     [JsonPropertyName("permissions")]
-    public IReadOnlyList<PermissionGrant>? Permissions { get; init; }
+    public IReadOnlyList<PermissionGrant>? Permissions { get; set; }
 
     /// <summary>The expansions the scheme offers.</summary>
     [JsonPropertyName("expand")]
-    public string? Expand { get; init; }
+    public string? Expand { get; set; }
 
     /// <summary>The REST URL.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>Everything else Jira sent (scope …).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>Jira's request id for the call that returned this scheme directly.</summary>
     [JsonIgnore]
@@ -45,24 +45,24 @@ public sealed class PermissionGrant
 {
     /// <summary>The grant id.</summary>
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     /// <summary>Who holds it.</summary>
     [JsonPropertyName("holder")]
-    public PermissionHolder? Holder { get; init; }
+    public PermissionHolder? Holder { get; set; }
 
     /// <summary>The permission key, e.g. BROWSE_PROJECTS.</summary>
     [JsonPropertyName("permission")]
-    public string? Permission { get; init; }
+    public string? Permission { get; set; }
 
     /// <summary>The REST URL.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }
 
 /// <summary>
@@ -74,34 +74,34 @@ public sealed class PermissionHolder
 {
     /// <summary>The holder type.</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The holder's parameter (see the type's summary).</summary>
     [JsonPropertyName("parameter")]
-    public string? Parameter { get; init; }
+    public string? Parameter { get; set; }
 
     /// <summary>The stable identifier (Cloud): group id, role id, account id.</summary>
     [JsonPropertyName("value")]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>The expansion that would embed the holder.</summary>
     [JsonPropertyName("expand")]
-    public string? Expand { get; init; }
+    public string? Expand { get; set; }
 
     /// <summary>The group (when expanded).</summary>
     [JsonPropertyName("group")]
-    public JiraGroup? Group { get; init; }
+    public JiraGroup? Group { get; set; }
 
     /// <summary>The project role (when expanded).</summary>
     [JsonPropertyName("projectRole")]
-    public ProjectRole? ProjectRole { get; init; }
+    public ProjectRole? ProjectRole { get; set; }
 
     /// <summary>The user (when expanded).</summary>
     [JsonPropertyName("user")]
-    public JiraUser? User { get; init; }
+    public JiraUser? User { get; set; }
 
     /// <summary>Everything else Jira sent (field …).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }

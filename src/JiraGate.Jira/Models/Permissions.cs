@@ -8,12 +8,12 @@ public sealed class MyPermissions
 {
     /// <summary>The permissions by key, e.g. <c>BROWSE_PROJECTS</c>.</summary>
     [JsonPropertyName("permissions")]
-    public IReadOnlyDictionary<string, UserPermission> Permissions { get; init; } = new Dictionary<string, UserPermission>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, UserPermission> Permissions { get; set; } = new Dictionary<string, UserPermission>(StringComparer.Ordinal);
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>Jira's request id for the call.</summary>
     [JsonIgnore]
@@ -31,30 +31,30 @@ public sealed class UserPermission
 {
     /// <summary>The legacy numeric id, as a string.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The key, e.g. <c>CREATE_ISSUES</c>.</summary>
     [JsonPropertyName("key")]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The display name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>GLOBAL or PROJECT.</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Whether the caller holds it in the context asked about.</summary>
     [JsonPropertyName("havePermission")]
-    public bool? HavePermission { get; init; }
+    public bool? HavePermission { get; set; }
 
     /// <summary>Everything else Jira sent (deprecatedKey …).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }

@@ -8,58 +8,60 @@ public sealed class Project
 {
     /// <summary>The id, e.g. 10000.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = "";
 
     /// <summary>The key, e.g. SEC.</summary>
     [JsonPropertyName("key")]
-    public required string Key { get; init; }
+    [JsonRequired]
+    public string Key { get; set; } = "";
 
     /// <summary>The name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description (when expanded or returned).</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The project lead (when expanded).</summary>
     [JsonPropertyName("lead")]
-    public JiraUser? Lead { get; init; }
+    public JiraUser? Lead { get; set; }
 
     /// <summary>software, service_desk or business.</summary>
     [JsonPropertyName("projectTypeKey")]
-    public string? ProjectTypeKey { get; init; }
+    public string? ProjectTypeKey { get; set; }
 
     /// <summary>Team-managed (true) or company-managed (false), Cloud.</summary>
     [JsonPropertyName("simplified")]
-    public bool? Simplified { get; init; }
+    public bool? Simplified { get; set; }
 
     /// <summary>classic or next-gen, Cloud.</summary>
     [JsonPropertyName("style")]
-    public string? Style { get; init; }
+    public string? Style { get; set; }
 
     /// <summary>True when the project is private, Cloud.</summary>
     [JsonPropertyName("isPrivate")]
-    public bool? IsPrivate { get; init; }
+    public bool? IsPrivate { get; set; }
 
     /// <summary>True when archived.</summary>
     [JsonPropertyName("archived")]
-    public bool? Archived { get; init; }
+    public bool? Archived { get; set; }
 
     /// <summary>The issue types (when expanded).</summary>
     [JsonPropertyName("issueTypes")]
-    public IReadOnlyList<IssueType>? IssueTypes { get; init; }
+    public IReadOnlyList<IssueType>? IssueTypes { get; set; }
 
     /// <summary>Avatar URLs by size.</summary>
     [JsonPropertyName("avatarUrls")]
-    public IReadOnlyDictionary<string, string>? AvatarUrls { get; init; }
+    public IReadOnlyDictionary<string, string>? AvatarUrls { get; set; }
 
     /// <summary>The REST URL.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }

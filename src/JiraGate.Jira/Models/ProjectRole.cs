@@ -8,28 +8,28 @@ public sealed class ProjectRole
 {
     /// <summary>The id, e.g. 10002.</summary>
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     /// <summary>The name, e.g. Administrators.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The users and groups in the role for this project (absent where the role is only referenced).</summary>
     [JsonPropertyName("actors")]
-    public IReadOnlyList<RoleActor>? Actors { get; init; }
+    public IReadOnlyList<RoleActor>? Actors { get; set; }
 
     /// <summary>The REST URL.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>Everything else Jira sent (scope, translatedName, admin …).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }
 
 /// <summary>
@@ -46,36 +46,36 @@ public sealed class RoleActor
 
     /// <summary>The actor id.</summary>
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     /// <summary>The display name (a user's display name or the group name).</summary>
     [JsonPropertyName("displayName")]
-    public string? DisplayName { get; init; }
+    public string? DisplayName { get; set; }
 
     /// <summary><see cref="UserType"/> or <see cref="GroupType"/>.</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The username or group name (Data Center; Cloud sends the group name for groups).</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The avatar URL (Data Center).</summary>
     [JsonPropertyName("avatarUrl")]
-    public Uri? AvatarUrl { get; init; }
+    public Uri? AvatarUrl { get; set; }
 
     /// <summary>The user (Cloud).</summary>
     [JsonPropertyName("actorUser")]
-    public RoleActorUser? ActorUser { get; init; }
+    public RoleActorUser? ActorUser { get; set; }
 
     /// <summary>The group (Cloud).</summary>
     [JsonPropertyName("actorGroup")]
-    public JiraGroup? ActorGroup { get; init; }
+    public JiraGroup? ActorGroup { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>True for a user actor.</summary>
     [JsonIgnore]
@@ -91,10 +91,10 @@ public sealed class RoleActorUser
 {
     /// <summary>The account id.</summary>
     [JsonPropertyName("accountId")]
-    public string? AccountId { get; init; }
+    public string? AccountId { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }

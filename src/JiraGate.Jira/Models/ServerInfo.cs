@@ -9,46 +9,46 @@ public sealed class ServerInfo
 {
     /// <summary>The site's base URL.</summary>
     [JsonPropertyName("baseUrl")]
-    public Uri? BaseUrl { get; init; }
+    public Uri? BaseUrl { get; set; }
 
     /// <summary>The version, e.g. 10.3.24 (Data Center) or 1001.0.0-SNAPSHOT (Cloud).</summary>
     [JsonPropertyName("version")]
-    public string? Version { get; init; }
+    public string? Version { get; set; }
 
     /// <summary>The version as numbers.</summary>
     [JsonPropertyName("versionNumbers")]
-    public IReadOnlyList<int>? VersionNumbers { get; init; }
+    public IReadOnlyList<int>? VersionNumbers { get; set; }
 
     /// <summary>"Cloud" on Jira Cloud; "Server" or "DataCenter" otherwise.</summary>
     [JsonPropertyName("deploymentType")]
-    public string? DeploymentType { get; init; }
+    public string? DeploymentType { get; set; }
 
     /// <summary>The build number.</summary>
     [JsonPropertyName("buildNumber")]
-    public long? BuildNumber { get; init; }
+    public long? BuildNumber { get; set; }
 
     /// <summary>The build date.</summary>
     [JsonPropertyName("buildDate")]
     [JsonConverter(typeof(JiraDateTimeConverter))]
-    public DateTimeOffset? BuildDate { get; init; }
+    public DateTimeOffset? BuildDate { get; set; }
 
     /// <summary>The server's clock when it answered.</summary>
     [JsonPropertyName("serverTime")]
     [JsonConverter(typeof(JiraDateTimeConverter))]
-    public DateTimeOffset? ServerTime { get; init; }
+    public DateTimeOffset? ServerTime { get; set; }
 
     /// <summary>The source revision.</summary>
     [JsonPropertyName("scmInfo")]
-    public string? ScmInfo { get; init; }
+    public string? ScmInfo { get; set; }
 
     /// <summary>The site title.</summary>
     [JsonPropertyName("serverTitle")]
-    public string? ServerTitle { get; init; }
+    public string? ServerTitle { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>The deployment this answer describes.</summary>
     [JsonIgnore]

@@ -9,52 +9,53 @@ public sealed class Sprint
 {
     /// <summary>The sprint id.</summary>
     [JsonPropertyName("id")]
-    public required long Id { get; init; }
+    [JsonRequired]
+    public long Id { get; set; }
 
     /// <summary>The REST URL of the sprint.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary><c>future</c>, <c>active</c> or <c>closed</c>, as Jira sent it (see <see cref="SprintState"/>).</summary>
     [JsonPropertyName("state")]
-    public string? State { get; init; }
+    public string? State { get; set; }
 
     /// <summary>The sprint's name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The planned start (set once the sprint is planned or started).</summary>
     [JsonPropertyName("startDate")]
     [JsonConverter(typeof(JiraDateTimeConverter))]
-    public DateTimeOffset? StartDate { get; init; }
+    public DateTimeOffset? StartDate { get; set; }
 
     /// <summary>The planned end.</summary>
     [JsonPropertyName("endDate")]
     [JsonConverter(typeof(JiraDateTimeConverter))]
-    public DateTimeOffset? EndDate { get; init; }
+    public DateTimeOffset? EndDate { get; set; }
 
     /// <summary>When the sprint was closed.</summary>
     [JsonPropertyName("completeDate")]
     [JsonConverter(typeof(JiraDateTimeConverter))]
-    public DateTimeOffset? CompleteDate { get; init; }
+    public DateTimeOffset? CompleteDate { get; set; }
 
     /// <summary>When the sprint was created.</summary>
     [JsonPropertyName("createdDate")]
     [JsonConverter(typeof(JiraDateTimeConverter))]
-    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? CreatedDate { get; set; }
 
     /// <summary>The board the sprint was created on.</summary>
     [JsonPropertyName("originBoardId")]
-    public long? OriginBoardId { get; init; }
+    public long? OriginBoardId { get; set; }
 
     /// <summary>The sprint goal (plain text; may be empty).</summary>
     [JsonPropertyName("goal")]
-    public string? Goal { get; init; }
+    public string? Goal { get; set; }
 
     /// <summary>Everything else Jira sent (e.g. Data Center's <c>rapidview_id</c>).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>Jira's request id for the call that returned this sprint (null for sprints inside a page).</summary>
     [JsonIgnore]

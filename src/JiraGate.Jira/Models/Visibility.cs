@@ -11,20 +11,21 @@ public sealed class Visibility
 {
     /// <summary><c>role</c> or <c>group</c>.</summary>
     [JsonPropertyName("type")]
-    public required string Type { get; init; }
+    [JsonRequired]
+    public string Type { get; set; } = "";
 
     /// <summary>The role or group name.</summary>
     [JsonPropertyName("value")]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Cloud: the group id (for groups) or role name (for roles).</summary>
     [JsonPropertyName("identifier")]
-    public string? Identifier { get; init; }
+    public string? Identifier { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <summary>Visible to members of a project role, e.g. <c>Administrators</c>.</summary>
     /// <param name="roleName">The role's name.</param>

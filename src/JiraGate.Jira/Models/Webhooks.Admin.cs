@@ -13,44 +13,46 @@ public sealed class AdminWebhook
 {
     /// <summary>The name shown in Jira's admin screen.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = "";
 
     /// <summary>Where Jira posts events; may hold variables such as <c>${issue.key}</c>.</summary>
     [JsonPropertyName("url")]
-    public required string Url { get; init; }
+    [JsonRequired]
+    public string Url { get; set; } = "";
 
     /// <summary>True when deliveries carry no body.</summary>
     [JsonPropertyName("excludeBody")]
-    public bool ExcludeBody { get; init; }
+    public bool ExcludeBody { get; set; }
 
     /// <summary>The filters by section, e.g. the JQL for issue-related events.</summary>
     [JsonPropertyName("filters")]
-    public AdminWebhookFilters? Filters { get; init; }
+    public AdminWebhookFilters? Filters { get; set; }
 
     /// <summary>The events delivered, e.g. <c>jira:issue_created</c>; empty means none.</summary>
     [JsonPropertyName("events")]
-    public IReadOnlyList<string> Events { get; init; } = [];
+    public IReadOnlyList<string> Events { get; set; } = [];
 
     /// <summary>True when Jira delivers to it.</summary>
     [JsonPropertyName("enabled")]
-    public bool Enabled { get; init; } = true;
+    public bool Enabled { get; set; } = true;
 
     /// <summary>The webhook's REST URL; its last segment is <see cref="Id"/>.</summary>
     [JsonPropertyName("self")]
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>Who changed it last: a username on Data Center, an accountId on Cloud.</summary>
     [JsonPropertyName("lastUpdatedUser")]
-    public string? LastUpdatedUser { get; init; }
+    public string? LastUpdatedUser { get; set; }
 
     /// <summary>The display name of <see cref="LastUpdatedUser"/>.</summary>
     [JsonPropertyName("lastUpdatedDisplayName")]
-    public string? LastUpdatedDisplayName { get; init; }
+    public string? LastUpdatedDisplayName { get; set; }
 
     /// <summary>When it was last changed (Jira sends epoch milliseconds).</summary>
     [JsonPropertyName("lastUpdated")]
     [JsonConverter(typeof(EpochMillisecondsConverter))]
-    public DateTimeOffset? LastUpdated { get; init; }
+    public DateTimeOffset? LastUpdated { get; set; }
 
     /// <summary>The id, read from <see cref="Self"/> (the bean has no id property); null if Self is absent.</summary>
     [JsonIgnore]
@@ -62,7 +64,7 @@ public sealed class AdminWebhook
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"admin webhook {Id} '{Name}' → {Url}";
@@ -76,10 +78,10 @@ public sealed class AdminWebhookFilters
 
     /// <summary>The JQL that issue-related events must match; empty or null for every issue.</summary>
     [JsonPropertyName(IssueSectionName)]
-    public string? IssueRelatedEventsSection { get; init; }
+    public string? IssueRelatedEventsSection { get; set; }
 
     /// <summary>Other sections Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }

@@ -12,37 +12,38 @@ public sealed class DynamicWebhook
 {
     /// <summary>The id.</summary>
     [JsonPropertyName("id")]
-    public required long Id { get; init; }
+    [JsonRequired]
+    public long Id { get; set; }
 
     /// <summary>The JQL issue events must match (a restricted subset of JQL).</summary>
     [JsonPropertyName("jqlFilter")]
-    public string? JqlFilter { get; init; }
+    public string? JqlFilter { get; set; }
 
     /// <summary>Only <c>jira:issue_updated</c> events that change one of these fields, when set.</summary>
     [JsonPropertyName("fieldIdsFilter")]
-    public IReadOnlyList<string>? FieldIdsFilter { get; init; }
+    public IReadOnlyList<string>? FieldIdsFilter { get; set; }
 
     /// <summary>Only issue property events for these keys, when set.</summary>
     [JsonPropertyName("issuePropertyKeysFilter")]
-    public IReadOnlyList<string>? IssuePropertyKeysFilter { get; init; }
+    public IReadOnlyList<string>? IssuePropertyKeysFilter { get; set; }
 
     /// <summary>The events delivered.</summary>
     [JsonPropertyName("events")]
-    public IReadOnlyList<string> Events { get; init; } = [];
+    public IReadOnlyList<string> Events { get; set; } = [];
 
     /// <summary>When it stops being delivered unless refreshed (Jira sends epoch milliseconds).</summary>
     [JsonPropertyName("expirationDate")]
     [JsonConverter(typeof(EpochMillisecondsConverter))]
-    public DateTimeOffset? ExpirationDate { get; init; }
+    public DateTimeOffset? ExpirationDate { get; set; }
 
     /// <summary>Where events are posted (the registration's URL).</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"dynamic webhook {Id} → {Url} (expires {ExpirationDate:O})";
@@ -91,7 +92,7 @@ public sealed class DynamicWebhookRegistrationResult
 {
     /// <summary>One entry per requested webhook, in the order sent.</summary>
     [JsonPropertyName("webhookRegistrationResult")]
-    public IReadOnlyList<DynamicWebhookRegistrationEntry> Entries { get; init; } = [];
+    public IReadOnlyList<DynamicWebhookRegistrationEntry> Entries { get; set; } = [];
 
     /// <summary>The ids of the webhooks created, in request order.</summary>
     [JsonIgnore]
@@ -108,7 +109,7 @@ public sealed class DynamicWebhookRegistrationResult
     /// <summary>Everything else Jira sent.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }
 
 /// <summary>One requested webhook's outcome: <see cref="CreatedWebhookId"/>, or <see cref="Errors"/>.</summary>
@@ -116,11 +117,11 @@ public sealed class DynamicWebhookRegistrationEntry
 {
     /// <summary>The new webhook's id, when it was created.</summary>
     [JsonPropertyName("createdWebhookId")]
-    public long? CreatedWebhookId { get; init; }
+    public long? CreatedWebhookId { get; set; }
 
     /// <summary>Why Jira refused it (e.g. "The clause watchCount is unsupported"); empty when created.</summary>
     [JsonPropertyName("errors")]
-    public IReadOnlyList<string>? Errors { get; init; }
+    public IReadOnlyList<string>? Errors { get; set; }
 
     /// <summary>True when the webhook was created.</summary>
     [JsonIgnore]

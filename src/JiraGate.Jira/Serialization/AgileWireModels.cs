@@ -11,46 +11,46 @@ namespace JiraGate.Jira.Serialization;
 internal sealed class AgileIssuePage
 {
     [JsonPropertyName("expand")]
-    public string? Expand { get; init; }
+    public string? Expand { get; set; }
 
     [JsonPropertyName("startAt")]
-    public int? StartAt { get; init; }
+    public int? StartAt { get; set; }
 
     [JsonPropertyName("maxResults")]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     [JsonPropertyName("total")]
-    public long? Total { get; init; }
+    public long? Total { get; set; }
 
     [JsonPropertyName("isLast")]
-    public bool? IsLast { get; init; }
+    public bool? IsLast { get; set; }
 
     [JsonPropertyName("issues")]
-    public IReadOnlyList<Issue>? Issues { get; init; }
+    public IReadOnlyList<Issue>? Issues { get; set; }
 
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }
 
 /// <summary>Software 1.0 issue lists (Cloud, RFC-127): token-paged <c>{expand,issues,nextPageToken?,isLast}</c>, no total.</summary>
 internal sealed class SoftwareIssuePage
 {
     [JsonPropertyName("expand")]
-    public string? Expand { get; init; }
+    public string? Expand { get; set; }
 
     [JsonPropertyName("issues")]
-    public IReadOnlyList<Issue>? Issues { get; init; }
+    public IReadOnlyList<Issue>? Issues { get; set; }
 
     [JsonPropertyName("nextPageToken")]
-    public string? NextPageToken { get; init; }
+    public string? NextPageToken { get; set; }
 
     [JsonPropertyName("isLast")]
-    public bool? IsLast { get; init; }
+    public bool? IsLast { get; set; }
 
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }
 
 /// <summary>The body of POST /rest/agile/1.0/sprint/{id} (partial update): only the properties set are sent.</summary>

@@ -11,40 +11,40 @@ namespace JiraGate.Jira.Serialization;
 internal sealed class CommentsPageResponse
 {
     [JsonPropertyName("startAt")]
-    public int? StartAt { get; init; }
+    public int? StartAt { get; set; }
 
     [JsonPropertyName("maxResults")]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     [JsonPropertyName("total")]
-    public long? Total { get; init; }
+    public long? Total { get; set; }
 
     [JsonPropertyName("comments")]
-    public IReadOnlyList<Comment>? Comments { get; init; }
+    public IReadOnlyList<Comment>? Comments { get; set; }
 
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }
 
 /// <summary>The legacy worklog page: <c>{startAt, maxResults, total, worklogs}</c>.</summary>
 internal sealed class WorklogsPageResponse
 {
     [JsonPropertyName("startAt")]
-    public int? StartAt { get; init; }
+    public int? StartAt { get; set; }
 
     [JsonPropertyName("maxResults")]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     [JsonPropertyName("total")]
-    public long? Total { get; init; }
+    public long? Total { get; set; }
 
     [JsonPropertyName("worklogs")]
-    public IReadOnlyList<Worklog>? Worklogs { get; init; }
+    public IReadOnlyList<Worklog>? Worklogs { get; set; }
 
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }
 
 /// <summary>The body of POST/PUT …/comment: ADF (v3) or a wiki string (v2) in <c>body</c>.</summary>
@@ -81,13 +81,13 @@ internal sealed class WorklogWriteRequest
 internal sealed class IssueAttachmentsResponse
 {
     [JsonPropertyName("fields")]
-    public IssueAttachmentFields? Fields { get; init; }
+    public IssueAttachmentFields? Fields { get; set; }
 }
 
 internal sealed class IssueAttachmentFields
 {
     [JsonPropertyName("attachment")]
-    public IReadOnlyList<Attachment>? Attachment { get; init; }
+    public IReadOnlyList<Attachment>? Attachment { get; set; }
 }
 
 /// <summary>Ids Jira sends as a string in one place and a number in another (attachment metadata on Cloud).</summary>

@@ -7,21 +7,21 @@ namespace JiraGate.Jira.Serialization;
 internal sealed class SecurityLevelsResponse
 {
     [JsonPropertyName("levels")]
-    public IReadOnlyList<SecurityLevel>? Levels { get; init; }
+    public IReadOnlyList<SecurityLevel>? Levels { get; set; }
 }
 
 /// <summary>Data Center /user?expand=groups: only the groups are read (<c>{groups: {size, items}}</c>).</summary>
 internal sealed class UserGroupsResponse
 {
     [JsonPropertyName("groups")]
-    public GroupList? Groups { get; init; }
+    public GroupList? Groups { get; set; }
 
     internal sealed class GroupList
     {
         [JsonPropertyName("size")]
-        public int? Size { get; init; }
+        public int? Size { get; set; }
 
         [JsonPropertyName("items")]
-        public IReadOnlyList<JiraGroup>? Items { get; init; }
+        public IReadOnlyList<JiraGroup>? Items { get; set; }
     }
 }

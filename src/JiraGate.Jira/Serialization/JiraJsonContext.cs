@@ -10,7 +10,9 @@ namespace JiraGate.Jira.Serialization;
 /// </summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true,
+    // Strings and URIs repeated within one response are read once (see RepeatedValues).
+    Converters = [typeof(RepeatedStringConverter), typeof(RepeatedUriConverter)])]
 [JsonSerializable(typeof(Issue))]
 [JsonSerializable(typeof(IssueFields))]
 [JsonSerializable(typeof(JiraUser))]

@@ -72,5 +72,5 @@ internal sealed class WebhookRefreshResponse
 {
     [JsonPropertyName("expirationDate")]
     [JsonConverter(typeof(EpochMillisecondsConverter))]
-    public DateTimeOffset? ExpirationDate { get; init; }
+    public DateTimeOffset? ExpirationDate { get; set; }
 }

@@ -8,17 +8,17 @@ namespace JiraGate.Jira.Serialization;
 internal sealed class SearchJqlResponse
 {
     [JsonPropertyName("issues")]
-    public IReadOnlyList<Issue>? Issues { get; init; }
+    public IReadOnlyList<Issue>? Issues { get; set; }
 
     [JsonPropertyName("isLast")]
-    public bool? IsLast { get; init; }
+    public bool? IsLast { get; set; }
 
     [JsonPropertyName("nextPageToken")]
-    public string? NextPageToken { get; init; }
+    public string? NextPageToken { get; set; }
 
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonElement> AdditionalProperties { get => field ??= new(StringComparer.Ordinal); internal set; }
 }
 
 /// <summary>The body of POST /rest/api/3/search/jql.</summary>
@@ -53,16 +53,16 @@ internal sealed class SearchJqlRequest
 internal sealed class SearchOffsetResponse
 {
     [JsonPropertyName("startAt")]
-    public int? StartAt { get; init; }
+    public int? StartAt { get; set; }
 
     [JsonPropertyName("maxResults")]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     [JsonPropertyName("total")]
-    public long? Total { get; init; }
+    public long? Total { get; set; }
 
     [JsonPropertyName("issues")]
-    public IReadOnlyList<Issue>? Issues { get; init; }
+    public IReadOnlyList<Issue>? Issues { get; set; }
 }
 
 /// <summary>The body of POST /rest/api/2/search.</summary>
@@ -94,24 +94,24 @@ internal sealed class SearchOffsetRequest
 internal sealed class PageBeanResponse<T>
 {
     [JsonPropertyName("startAt")]
-    public int? StartAt { get; init; }
+    public int? StartAt { get; set; }
 
     [JsonPropertyName("maxResults")]
-    public int? MaxResults { get; init; }
+    public int? MaxResults { get; set; }
 
     [JsonPropertyName("total")]
-    public long? Total { get; init; }
+    public long? Total { get; set; }
 
     [JsonPropertyName("isLast")]
-    public bool? IsLast { get; init; }
+    public bool? IsLast { get; set; }
 
     [JsonPropertyName("values")]
-    public IReadOnlyList<T>? Values { get; init; }
+    public IReadOnlyList<T>? Values { get; set; }
 }
 
 /// <summary>{site}/_edge/tenant_info.</summary>
 internal sealed class TenantInfo
 {
     [JsonPropertyName("cloudId")]
-    public string? CloudId { get; init; }
+    public string? CloudId { get; set; }
 }
