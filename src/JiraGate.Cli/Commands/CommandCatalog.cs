@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return PolicyCommand.Create();
+        yield return AuditCommand.Create();
+        yield return AgentsCommand.Create();
+        yield return AgentsApproversCommand.Create();
     }
 }
