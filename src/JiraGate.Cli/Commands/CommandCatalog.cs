@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return PolicyCommand.Create();
         yield return AuditCommand.Create();
+        yield return ApprovalsCommand.Create();
         yield return AgentsCommand.Create();
         yield return AgentsApproversCommand.Create();
     }
