@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return ApprovalsCommand.Create();
         yield return AgentsCommand.Create();
         yield return AgentsApproversCommand.Create();
+        yield return VaultCommand.Create();
     }
 }
