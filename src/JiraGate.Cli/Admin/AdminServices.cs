@@ -85,6 +85,7 @@ internal sealed class AdminServices : IAsyncDisposable
         var executor = new SwitchableExecutor();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(AdminClock.Current);
         services.AddSingleton<IOperationExecutor>(executor);
         services.AddJiraGateSqlite(Path.Combine(dir, "jiragate.db"));
         services.AddJiraGate(o =>

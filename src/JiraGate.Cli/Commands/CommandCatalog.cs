@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return AgentsCommand.Create();
         yield return AgentsApproversCommand.Create();
         yield return VaultCommand.Create();
+        yield return DoctorCommand.Create();
     }
 }
