@@ -29,7 +29,6 @@ internal sealed class AdminOptions
     {
         Description = "Policy YAML files in force (default: the seed's jira-soc-triage, jira-readonly, jira-full-management)",
         Recursive = true,
-        AllowMultipleArgumentsPerToken = true,
         HelpName = "file",
     };
 

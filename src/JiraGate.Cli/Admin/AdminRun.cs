@@ -21,7 +21,8 @@ internal sealed class AdminInvocation
 
     public string DataDir => Parse.GetValue(Options.DataDir) ?? AdminOptions.DefaultDataDir;
 
-    public IReadOnlyList<string> PolicyFiles => Parse.GetValue(Options.PolicyFiles) ?? [];
+    public IReadOnlyList<string> PolicyFiles => (Parse.GetValue(Options.PolicyFiles) ?? [])
+        .SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 

@@ -25,9 +25,8 @@ internal static class AgentsCommand
         var owner = new Option<string>("--owner") { Description = "The person accountable for the agent (never its approver: four-eyes)", Required = true };
         var policy = new Option<string[]>("--policy")
         {
-            Description = "Policies to bind (repeat, or several after one --policy)",
+            Description = "Policies to bind (repeat --policy, or comma-separated)",
             Required = true,
-            AllowMultipleArgumentsPerToken = true,
             HelpName = "name",
         };
         var name = new Option<string>("--name") { Description = "A display name (default: the id)" };

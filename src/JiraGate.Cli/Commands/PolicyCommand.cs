@@ -62,7 +62,6 @@ internal static class PolicyCommand
         var names = new Option<string[]>("--policies")
         {
             Description = "Explain for these policy names instead of an agent (comma-separated or repeated)",
-            AllowMultipleArgumentsPerToken = true,
             HelpName = "names",
         };
         var args = new Option<string>("--args") { Description = "The call's arguments as a JSON object (where-scopes and bulk escalation use them)", HelpName = "json" };
@@ -125,8 +124,7 @@ internal static class PolicyCommand
         var suite = new Argument<string>("suite") { Description = "A policy test file (cases: agent or policies, operation, arguments, expect)" };
         var files = new Option<string[]>("--policies")
         {
-            Description = "Policy files to test (default: --policy-file, else the seed's)",
-            AllowMultipleArgumentsPerToken = true,
+            Description = "Policy files to test, comma-separated or repeated (default: --policy-file, else the seed's)",
             HelpName = "files",
         };
         var command = new Command("test", "Run a policy test suite; exit 7 when any case fails") { suite, files };
@@ -142,7 +140,7 @@ internal static class PolicyCommand
             {
                 return Report(run, null, errors);
             }
-            var policyFiles = (run.Get(files) ?? []).Concat(run.PolicyFiles).ToList();
+            var policyFiles = (run.Get(files) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Concat(run.PolicyFiles).ToList();
             var set = PolicyFiles.LoadSetOrSeed(policyFiles);
             var registered = await RegisteredAgentsAsync(run, ct);
             var report = new PolicyTestRunner().Run(set, parsed, id => registered.TryGetValue(id, out var p) ? p : null);

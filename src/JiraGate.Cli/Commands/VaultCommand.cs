@@ -237,9 +237,9 @@ internal static class VaultCommand
 
     private static string StateName(VaultExpiryState state) => state switch
     {
-        VaultExpiryState.NoExpiry => "no expiry",
+        VaultExpiryState.NoExpiry => "no_expiry",
         VaultExpiryState.Valid => "valid",
-        VaultExpiryState.ExpiringSoon => "expiring soon",
+        VaultExpiryState.ExpiringSoon => "expiring_soon",
         _ => "expired",
     };
 }
