@@ -73,7 +73,7 @@ internal sealed class JiraConnection : IAsyncDisposable
     public ResponseDates Dates { get; }
 
     /// <summary>A site whose credentials are in the vault at <paramref name="credentialPath"/>.</summary>
-    public static async Task<JiraConnection> OpenAsync(Uri url, string credentialPath, IVault vault, TimeProvider time, CancellationToken ct)
+    public static async Task<JiraConnection> OpenAsync(Uri url, string credentialPath, IVault vault, CancellationToken ct)
     {
         var entry = await vault.TryGetAsync(credentialPath, ct)
             ?? throw CliError.Usage($"The vault has no entry '{credentialPath}'; add it with 'jiragate vault set {credentialPath} --kind api-token --email …'.");
@@ -81,23 +81,22 @@ internal sealed class JiraConnection : IAsyncDisposable
         {
             throw CliError.Usage($"Vault entry '{credentialPath}' is an OAuth client; the admin commands need an api-token, scoped-token, pat or basic entry (serve handles OAuth).");
         }
-        return Build(url, entry.ToJiraCredentials(), null, url.ToString(), time);
+        return Build(url, entry.ToJiraCredentials(), null, url.ToString());
     }
 
     /// <summary>The in-process sandbox with its demo account, the way <c>jiragate serve</c> runs without configuration.</summary>
-    public static async Task<JiraConnection> StartSandboxAsync(TimeProvider time, CancellationToken ct)
+    public static async Task<JiraConnection> StartSandboxAsync(CancellationToken ct)
     {
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Flavor = SandboxFlavor.Cloud }, ct);
         var credentials = new ApiTokenCredentials(DemoCredentials.Ada.Email, DemoCredentials.Ada.ApiToken);
-        return Build(sandbox.BaseUrl, credentials, sandbox, $"in-process sandbox ({sandbox.BaseUrl}, demo account {DemoCredentials.Ada.Email})", time);
+        return Build(sandbox.BaseUrl, credentials, sandbox, $"in-process sandbox ({sandbox.BaseUrl}, demo account {DemoCredentials.Ada.Email})");
     }
 
-    private static JiraConnection Build(Uri url, JiraCredentials credentials, SandboxHost? sandbox, string target, TimeProvider time)
+    private static JiraConnection Build(Uri url, JiraCredentials credentials, SandboxHost? sandbox, string target)
     {
         var dates = new ResponseDates();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(time);
         services.AddJiraClient(o =>
         {
             o.BaseUrl = url;

@@ -145,7 +145,7 @@ internal static class ApprovalsCommand
             OperationResult? executed = null;
             if (approve && site is { } s)
             {
-                await using var connection = await JiraConnection.OpenAsync(s.Url, s.Credential, services.Vault, services.Time, ct);
+                await using var connection = await JiraConnection.OpenAsync(s.Url, s.Credential, services.Vault, ct);
                 executed = await services.PipelineWith(new JiraOperationExecutor(connection.Client)).ExecuteApprovedAsync(approvalId, ct);
             }
             return Decided(run, approvalId, approve, result, executed);

@@ -44,11 +44,11 @@ internal static class DoctorCommand
                         {
                             throw new CliError(ExitCodes.Unavailable, $"--jira-credential needs the vault in {Path.GetFullPath(run.DataDir)}, which does not exist yet.");
                         }
-                        connection = await JiraConnection.OpenAsync(s.Url, s.Credential, services.Vault, time, ct);
+                        connection = await JiraConnection.OpenAsync(s.Url, s.Credential, services.Vault, ct);
                     }
                     else
                     {
-                        connection = await JiraConnection.StartSandboxAsync(time, ct);
+                        connection = await JiraConnection.StartSandboxAsync(ct);
                     }
                     await JiraChecksAsync(connection, time, checks, ct);
                     return Report(run, connection.Target, checks);
