@@ -17,7 +17,7 @@ internal sealed class JiraConnectionOptions
     public const string UrlVariable = "JIRAGATE_JIRA_URL";
     public const string CredentialVariable = "JIRAGATE_JIRA_CREDENTIAL";
 
-    public Option<Uri> Url { get; } = new("--jira-url") { Description = "The Jira site (env " + UrlVariable + ")", HelpName = "url" };
+    public Option<string> Url { get; } = new("--jira-url") { Description = "The Jira site (env " + UrlVariable + ")", HelpName = "url" };
 
     public Option<string> Credential { get; } = new("--jira-credential")
     {
@@ -34,7 +34,13 @@ internal sealed class JiraConnectionOptions
     /// <summary>The configured site, or null when none is given.</summary>
     public (Uri Url, string Credential)? Resolve(AdminInvocation run)
     {
-        var url = run.Get(Url) ?? (Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } u ? new Uri(u) : null);
+        var text = run.Get(Url) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(UrlVariable);
+        Uri? url = null;
+        if (!string.IsNullOrEmpty(text)
+            && (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
+        {
+            throw CliError.Usage($"'{text}' is not a Jira site URL; write it like https://acme.atlassian.net.");
+        }
         var credential = run.Get(Credential) ?? Environment.GetEnvironmentVariable(CredentialVariable);
         if (url is null && string.IsNullOrEmpty(credential))
         {

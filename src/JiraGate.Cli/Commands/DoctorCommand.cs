@@ -75,35 +75,24 @@ internal static class DoctorCommand
     private static async Task<AdminServices?> DataDirChecksAsync(AdminInvocation run, List<DoctorCheckJson> checks, CancellationToken ct)
     {
         var dir = Path.GetFullPath(run.DataDir);
-        if (!File.Exists(Path.Combine(dir, "jiragate.db")))
+        if (!Directory.Exists(dir))
         {
-            checks.Add(new("database", "skip", $"no database yet in {dir}", "'jiragate serve' creates it on first start (or pass --data-dir)"));
+            checks.Add(new("database", "skip", $"no data directory yet at {dir}", "'jiragate serve' creates it on first start (or pass --data-dir)"));
             return null;
         }
-        AdminServices? services = null;
-        try
-        {
 #pragma warning disable CA2000 // returned to the caller, which disposes it in its finally
-            services = await run.OpenAsync(ct: ct);
+        var services = await run.OpenAsync(ct: ct);
 #pragma warning restore CA2000
-            _ = await services.AuditStore.GetHeadAsync(ct);
-            checks.Add(new("database", "ok", $"{services.DatabasePath} opens, schema up to date", null));
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        if (!File.Exists(services.DatabasePath))
         {
-            checks.Add(new("database", "fail", e.Message, "check the file's permissions and free disk space; restore from a backup if it is corrupt"));
-            if (services is not null)
-            {
-                await services.DisposeAsync();
-            }
+            // Opening the stores would create the database: doctor only looks.
+            checks.Add(new("database", "skip", $"no database yet in {dir}", "'jiragate serve' creates it on first start"));
+        }
+        else if (await DatabaseAndAuditAsync(services, checks, ct) is false)
+        {
+            await services.DisposeAsync();
             return null;
         }
-
-        var audit = await services.Audit.VerifyAsync(ct);
-        checks.Add(audit.IsValid
-            ? new("audit chain", "ok", $"{audit.RecordsChecked} record(s), {audit.CheckpointsVerified} checkpoint(s) verified", null)
-            : new("audit chain", "fail", $"broken at record #{audit.FirstBadSeq} ({audit.Problem}): {audit.Message}",
-                "keep the database as evidence; 'jiragate audit verify' shows the first bad record"));
 
         try
         {
@@ -122,6 +111,26 @@ internal static class DoctorCommand
             checks.Add(new("token expiry", "fail", e.Message, "use the master key this vault was created with (JIRAGATE_MASTER_KEY or <data-dir>/master.key)"));
         }
         return services;
+    }
+
+    private static async Task<bool> DatabaseAndAuditAsync(AdminServices services, List<DoctorCheckJson> checks, CancellationToken ct)
+    {
+        try
+        {
+            _ = await services.AuditStore.GetHeadAsync(ct);
+            checks.Add(new("database", "ok", $"{services.DatabasePath} opens, schema up to date", null));
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            checks.Add(new("database", "fail", e.Message, "check the file's permissions and free disk space; restore from a backup if it is corrupt"));
+            return false;
+        }
+        var audit = await services.Audit.VerifyAsync(ct);
+        checks.Add(audit.IsValid
+            ? new("audit chain", "ok", $"{audit.RecordsChecked} record(s), {audit.CheckpointsVerified} checkpoint(s) verified", null)
+            : new("audit chain", "fail", $"broken at record #{audit.FirstBadSeq} ({audit.Problem}): {audit.Message}",
+                "keep the database as evidence; 'jiragate audit verify' shows the first bad record"));
+        return true;
     }
 
     private static async Task JiraChecksAsync(JiraConnection connection, TimeProvider time, List<DoctorCheckJson> checks, CancellationToken ct)
