@@ -37,7 +37,18 @@ internal sealed class CoreHost : IAsyncDisposable
         });
         services.AddJiraGateCore(data, jira, policyFiles);
         configure?.Invoke(services);
-        return new CoreHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false }), jira);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            CoreServices.Open(provider);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            await jira.DisposeAsync();
+            throw;
+        }
+        return new CoreHost(provider, jira);
     }
 
     public async ValueTask DisposeAsync()

@@ -37,4 +37,16 @@ internal static class CoreServices
         services.AddSingleton<IOperationExecutor>(sp => new JiraOperationExecutor(sp.GetRequiredService<JiraClient>()));
         return services;
     }
+
+    /// <summary>
+    /// Opens what is otherwise opened on first use — the database, the policies, the vault and its key, the audit log
+    /// and its signing key — so a problem stops the start instead of the first call, and the data directory is complete.
+    /// </summary>
+    public static void Open(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<Storage.Sqlite.SqliteDatabase>();
+        _ = services.GetRequiredService<IPolicySetProvider>().Current;
+        _ = services.GetRequiredService<Governance.Vault.IVault>();
+        _ = services.GetRequiredService<Governance.Audit.AuditLog>();
+    }
 }

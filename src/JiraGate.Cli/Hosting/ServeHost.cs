@@ -74,6 +74,8 @@ internal sealed class ServeHost : IAsyncDisposable
             // The keys live in the owner-only data directory; there is no certificate to encrypt them with, and the
             // warning saying so on every first start would only alarm.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            // Says that antiforgery made the approvals page uncacheable — which is what the page wants.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error);
             if (settings.MinimumLogLevel < LogLevel.None)
             {
                 // stdout is the banner's (and --json's): every log line goes to stderr.
@@ -100,6 +102,7 @@ internal sealed class ServeHost : IAsyncDisposable
                 app.MapJiraGateMcp();
                 app.MapGet("/", () => Results.Redirect("/approvals")).ExcludeFromDescription();
 
+                CoreServices.Open(app.Services);
                 var demo = await DemoAccounts.EnsureAsync(app.Services, ct);
                 await app.StartAsync(ct);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
