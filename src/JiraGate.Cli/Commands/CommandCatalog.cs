@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return ServeCommand.Create();
+        yield return McpCommand.Create();
+        yield return CallCommand.Create();
+        yield return SandboxCommand.Create();
     }
 }
