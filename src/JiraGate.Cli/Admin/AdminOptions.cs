@@ -25,17 +25,18 @@ internal sealed class AdminOptions
         Recursive = true,
     };
 
-    public Option<string[]> PolicyFiles { get; } = new("--policy-file")
-    {
-        Description = "Policy YAML files in force (default: the seed's jira-soc-triage, jira-readonly, jira-full-management)",
-        Recursive = true,
-        HelpName = "file",
-    };
+    /// <summary>Policy files; also spelled <c>--policies</c> as on <c>serve</c>, except under <c>policy</c>, where
+    /// <c>explain --policies</c> takes policy names.</summary>
+    public Option<string[]> PolicyFiles { get; private init; } = null!;
 
     /// <summary>A top-level command carrying the shared options.</summary>
-    public static (Command Command, AdminOptions Options) Create(string name, string description)
+    public static (Command Command, AdminOptions Options) Create(string name, string description, bool policiesAlias = true)
     {
-        var options = new AdminOptions();
+        var files = policiesAlias ? new Option<string[]>("--policy-file", "--policies") : new Option<string[]>("--policy-file");
+        files.Description = "Policy YAML files in force, comma-separated or repeated (default: the seed's jira-soc-triage, jira-readonly, jira-full-management)";
+        files.Recursive = true;
+        files.HelpName = "file";
+        var options = new AdminOptions { PolicyFiles = files };
         var command = new Command(name, description);
         command.Options.Add(options.DataDir);
         command.Options.Add(options.Json);

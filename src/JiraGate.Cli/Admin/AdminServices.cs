@@ -72,7 +72,8 @@ internal sealed class AdminServices : IAsyncDisposable
                 throw new CliError(ExitCodes.Unavailable,
                     $"There is no JiraGate data directory at {dir}. Run 'jiragate serve' once to create it, or pass --data-dir.");
             }
-            Directory.CreateDirectory(dir);
+            // Owner-only, as serve creates it: it holds the vault key.
+            new Hosting.DataDirectory(dir).Ensure();
         }
         foreach (var file in policyFiles)
         {

@@ -7,6 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ServeCommand.Create();
+        yield return McpCommand.Create();
+        yield return CallCommand.Create();
+        yield return SandboxCommand.Create();
         yield return PolicyCommand.Create();
         yield return AuditCommand.Create();
         yield return ApprovalsCommand.Create();

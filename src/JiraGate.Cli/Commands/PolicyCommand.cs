@@ -11,7 +11,7 @@ internal static class PolicyCommand
 {
     public static Command Create()
     {
-        var (command, options) = AdminOptions.Create("policy", "Check policy files, explain a decision, run policy tests");
+        var (command, options) = AdminOptions.Create("policy", "Check policy files, explain a decision, run policy tests", policiesAlias: false);
         command.Subcommands.Add(Validate(options));
         command.Subcommands.Add(Explain(options));
         command.Subcommands.Add(Test(options));

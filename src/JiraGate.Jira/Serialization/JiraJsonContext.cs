@@ -21,7 +21,6 @@ namespace JiraGate.Jira.Serialization;
 [JsonSerializable(typeof(ServerInfo))]
 [JsonSerializable(typeof(SearchJqlResponse))]
 [JsonSerializable(typeof(SearchJqlRequest))]
-[JsonSerializable(typeof(SearchOffsetResponse))]
 [JsonSerializable(typeof(SearchOffsetRequest))]
 [JsonSerializable(typeof(PageBeanResponse<Project>))]
 [JsonSerializable(typeof(TenantInfo))]

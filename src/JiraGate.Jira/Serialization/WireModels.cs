@@ -49,22 +49,6 @@ internal sealed class SearchJqlRequest
     public IReadOnlyList<long>? ReconcileIssues { get; init; }
 }
 
-/// <summary>/rest/api/2/search (Data Center): offset-paged with a total.</summary>
-internal sealed class SearchOffsetResponse
-{
-    [JsonPropertyName("startAt")]
-    public int? StartAt { get; set; }
-
-    [JsonPropertyName("maxResults")]
-    public int? MaxResults { get; set; }
-
-    [JsonPropertyName("total")]
-    public long? Total { get; set; }
-
-    [JsonPropertyName("issues")]
-    public IReadOnlyList<Issue>? Issues { get; set; }
-}
-
 /// <summary>The body of POST /rest/api/2/search.</summary>
 internal sealed class SearchOffsetRequest
 {

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging.Console;
+
+namespace JiraGate.Cli.Hosting;
+
+/// <summary>
+/// The governance core without a web server, for commands that run in the foreground (<c>mcp</c>, <c>call</c>): the
+/// same data directory and Jira connection as <c>serve</c> (with no configuration, the in-process sandbox). Logs go
+/// to stderr only, so stdout stays the command's (MCP's, for <c>mcp</c>).
+/// </summary>
+internal sealed class CoreHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private CoreHost(ServiceProvider provider, JiraBackend jira)
+    {
+        _provider = provider;
+        Jira = jira;
+    }
+
+    public IServiceProvider Services => _provider;
+
+    public JiraBackend Jira { get; }
+
+    public static async Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, CancellationToken ct)
+    {
+        data.Ensure();
+        var jira = await JiraBackend.StartSandboxAsync(port: 0, ct);
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(logLevel);
+            if (logLevel < LogLevel.None)
+            {
+                logging.AddSimpleConsole(o => o.SingleLine = true);
+                logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            }
+        });
+        services.AddJiraGateCore(data, jira, policyFiles);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            CoreServices.Open(provider);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            await jira.DisposeAsync();
+            throw;
+        }
+        return new CoreHost(provider, jira);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await Jira.DisposeAsync();
+    }
+}

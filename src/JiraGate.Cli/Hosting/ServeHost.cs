@@ -1,0 +1,130 @@
+using JiraGate.Gateway.Mcp;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging.Console;
+
+namespace JiraGate.Cli.Hosting;
+
+/// <summary>What <c>jiragate serve</c> starts with.</summary>
+internal sealed class ServeSettings
+{
+    public required IReadOnlyList<string> Urls { get; init; }
+
+    public required DataDirectory Data { get; init; }
+
+    public IReadOnlyList<string> PolicyFiles { get; init; } = [];
+
+    /// <summary>The in-process sandbox's port; null: 5181 if free, else any.</summary>
+    public int? SandboxPort { get; init; }
+
+    /// <summary>Where the host's own logs go (stderr in the command; tests keep it quiet).</summary>
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+}
+
+/// <summary>
+/// A running gateway: the agent API, health and OpenAPI (<c>MapJiraGateGateway</c>), the approvals page and MCP over
+/// Streamable HTTP, over the governance core and its Jira connection.
+/// </summary>
+internal sealed class ServeHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ServeHost(WebApplication app, JiraBackend jira, Uri baseUrl, DemoAccounts demo, DataDirectory data)
+    {
+        _app = app;
+        Jira = jira;
+        BaseUrl = baseUrl;
+        Demo = demo;
+        Data = data;
+    }
+
+    /// <summary>The first address Kestrel listens on (the real port when 0 was asked for).</summary>
+    public Uri BaseUrl { get; }
+
+    public JiraBackend Jira { get; }
+
+    public DemoAccounts Demo { get; }
+
+    public DataDirectory Data { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public Uri McpUrl => new(BaseUrl, "mcp");
+
+    public Uri ApprovalsUrl => new(BaseUrl, "approvals");
+
+    public Uri OpenApiUrl => new(BaseUrl, "openapi/v1.json");
+
+    public static async Task<ServeHost> StartAsync(ServeSettings settings, CancellationToken ct)
+    {
+        settings.Data.Ensure();
+        var jira = await JiraBackend.StartSandboxAsync(settings.SandboxPort, ct);
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                Args = [],
+                ApplicationName = typeof(ServeHost).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.WebHost.UseUrls([.. settings.Urls]);
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+            // The keys live in the owner-only data directory; there is no certificate to encrypt them with, and the
+            // warning saying so on every first start would only alarm.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            // Says that antiforgery made the approvals page uncacheable — which is what the page wants.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error);
+            if (settings.MinimumLogLevel < LogLevel.None)
+            {
+                // stdout is the banner's (and --json's): every log line goes to stderr.
+                builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+                builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            }
+
+            var services = builder.Services;
+            services.AddJiraGateCore(settings.Data, jira, settings.PolicyFiles);
+            services.AddDataProtection()
+                .SetApplicationName("JiraGate")
+                .PersistKeysToFileSystem(new DirectoryInfo(settings.Data.DataProtectionKeysPath));
+            services.AddHttpClient();
+            services.AddJiraGateGateway();
+            services.AddJiraGateApprovalsPage();
+            services.AddJiraGateMcpHttp();
+            services.AddHealthChecks().AddJiraGateSqliteCheck().AddJiraGateAuditCheck();
+
+            var app = builder.Build();
+            try
+            {
+                app.MapJiraGateGateway();
+                app.MapJiraGateApprovalsPage();
+                app.MapJiraGateMcp();
+                app.MapGet("/", () => Results.Redirect("/approvals")).ExcludeFromDescription();
+
+                CoreServices.Open(app.Services);
+                var demo = await DemoAccounts.EnsureAsync(app.Services, ct);
+                await app.StartAsync(ct);
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                return new ServeHost(app, jira, new Uri(address.TrimEnd('/') + "/"), demo, settings.Data);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+        }
+        catch
+        {
+            await jira.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        await Jira.DisposeAsync();
+    }
+}
