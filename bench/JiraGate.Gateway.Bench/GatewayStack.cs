@@ -50,7 +50,7 @@ internal sealed class GatewayStack : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayStack> StartAsync(Uri jiraBaseUrl, bool durable, int agents, CancellationToken ct)
+    public static async Task<GatewayStack> StartAsync(Uri jiraBaseUrl, bool durable, int agents, int? maxJiraConcurrency, CancellationToken ct)
     {
         var directory = Path.Combine(Path.GetTempPath(), "jiragate-gateway-bench", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(directory);
@@ -72,6 +72,8 @@ internal sealed class GatewayStack : IAsyncDisposable
             o.ApiGatewayBaseUrl = jiraBaseUrl;
             o.Deployment = JiraDeployment.Cloud;
             o.Credentials = new ApiTokenCredentials(DemoCredentials.Ada.Email, DemoCredentials.Ada.ApiToken);
+            // One gate per site for the whole process (default 8 in flight): every stack here shares it.
+            o.MaxConcurrentRequestsPerSite = maxJiraConcurrency ?? o.MaxConcurrentRequestsPerSite;
         });
         services.AddSingleton<IOperationExecutor>(sp => new JiraOperationExecutor(sp.GetRequiredService<JiraClient>()));
         services.AddHttpClient();

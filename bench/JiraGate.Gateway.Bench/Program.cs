@@ -44,8 +44,8 @@ if (settings.JiraLatencyMs > 0)
 }
 await using var sandbox = await SandboxHost.StartAsync(sandboxOptions, ct);
 var maxAgents = settings.Concurrency.Max();
-await using var durable = await GatewayStack.StartAsync(sandbox.BaseUrl, durable: true, maxAgents, ct);
-await using var fast = await GatewayStack.StartAsync(sandbox.BaseUrl, durable: false, maxAgents, ct);
+await using var durable = await GatewayStack.StartAsync(sandbox.BaseUrl, durable: true, maxAgents, settings.MaxJiraConcurrency, ct);
+await using var fast = await GatewayStack.StartAsync(sandbox.BaseUrl, durable: false, maxAgents, settings.MaxJiraConcurrency, ct);
 Console.WriteLine($"Sandbox at {sandbox.BaseUrl}; gateway (durable commits) at {durable.BaseUrl}; gateway (DurableCommits off) at {fast.BaseUrl}");
 
 var services = new ServiceCollection();
@@ -192,7 +192,7 @@ static byte[] Ok(HttpResponseMessage response, byte[] content) => response.Statu
     ? content
     : throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(content)}");
 
-internal sealed record Settings(IReadOnlyList<int> Concurrency, int CallsPerRound, int WarmupCalls, int Rounds, int JiraLatencyMs, bool Parts,
+internal sealed record Settings(IReadOnlyList<int> Concurrency, int CallsPerRound, int WarmupCalls, int Rounds, int JiraLatencyMs, int? MaxJiraConcurrency, bool Parts,
     int TimeoutMinutes)
 {
     public static Settings Parse(string[] args)
@@ -209,6 +209,7 @@ internal sealed record Settings(IReadOnlyList<int> Concurrency, int CallsPerRoun
             WarmupCalls: Int("--warmup-calls", 20),
             Rounds: Int("--rounds", 7),
             JiraLatencyMs: Int("--jira-latency-ms", 0),
+            MaxJiraConcurrency: Text("--max-jira-concurrency") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : null,
             Parts: !args.Contains("--no-parts"),
             TimeoutMinutes: Int("--timeout-minutes", 20));
     }
