@@ -21,10 +21,15 @@ internal sealed class CoreHost : IAsyncDisposable
 
     public JiraBackend Jira { get; }
 
-    public static async Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, CancellationToken ct)
+    public static Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, CancellationToken ct) =>
+        StartAsync(data, policyFiles, logLevel, configure, null, ct);
+
+    /// <summary>With a checked jiragate.yaml: its connections (else the sandbox) and approval channels.</summary>
+    public static async Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure,
+        GatewayConfig? config, CancellationToken ct)
     {
         data.Ensure();
-        var jira = await JiraBackend.StartSandboxAsync(port: 0, ct);
+        var jira = config is { HasConnections: true } ? JiraBackend.FromConfig(config) : await JiraBackend.StartSandboxAsync(port: 0, ct);
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
@@ -35,7 +40,7 @@ internal sealed class CoreHost : IAsyncDisposable
                 logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             }
         });
-        services.AddJiraGateCore(data, jira, policyFiles);
+        services.AddJiraGateCore(data, jira, policyFiles, config?.Channels);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         try
