@@ -117,7 +117,8 @@ internal sealed class GatewayConfig
     private static async Task CheckVaultAsync(ServeConfig shape, string dataDir, string defaultDataDir, List<JiraSite> sites,
         List<ApprovalChannel> channels, List<ConfigError> errors, CancellationToken ct)
     {
-        var wanted = shape.Connections.Where(c => c.Credential is not null && c.BaseUrl is not null).ToList();
+        // Entries are checked even when base_url is wrong, so one run reports both.
+        var wanted = shape.Connections.Where(c => c.Credential is not null).ToList();
         var wantedChannels = shape.Channels.Where(c => c.UrlCredential is not null).ToList();
         if (wanted.Count == 0 && wantedChannels.Count == 0)
         {
@@ -145,7 +146,8 @@ internal sealed class GatewayConfig
             foreach (var c in wanted)
             {
                 var (entry, problem) = await ReadAsync(vault, unopened, c.Credential!, dataDir, ct);
-                problem ??= entry is null ? null : JiraSite.CredentialProblem(entry, c.Deployment, c.BaseUrl!) is { } p ? $"vault entry '{c.Credential}' {p}." : null;
+                problem ??= entry is null || c.BaseUrl is null ? null
+                    : JiraSite.CredentialProblem(entry, c.Deployment, c.BaseUrl) is { } p ? $"vault entry '{c.Credential}' {p}." : null;
                 if (problem is not null || entry is null)
                 {
                     var kind = c.Deployment == Jira.JiraDeployment.DataCenter ? "pat" : "api-token --email you@example.com";
@@ -153,7 +155,10 @@ internal sealed class GatewayConfig
                         $"{problem} Fix: jiragate vault set {c.Credential} --kind {kind}{dirOption} (the secret is read from stdin)."));
                     continue;
                 }
-                sites.Add(JiraSite.FromVault(c.Name, c.BaseUrl!, c.Credential!, entry, c.Deployment, c.MaxConcurrency));
+                if (c.BaseUrl is not null)
+                {
+                    sites.Add(JiraSite.FromVault(c.Name, c.BaseUrl, c.Credential!, entry, c.Deployment, c.MaxConcurrency));
+                }
             }
             foreach (var c in wantedChannels)
             {
@@ -161,7 +166,7 @@ internal sealed class GatewayConfig
                 Uri? url = null;
                 if (problem is null && entry is not GenericSecretEntry secret)
                 {
-                    problem = $"vault entry '{c.UrlCredential}' is a {VaultEntryKinds.ToName(entry!.Kind)} entry; a webhook URL is stored as --kind secret.";
+                    problem = $"vault entry '{c.UrlCredential}' holds {VaultEntryKinds.ToName(entry!.Kind)} credentials, not a URL; a webhook URL is stored with --kind secret.";
                 }
                 else if (problem is null && !Uri.TryCreate(((GenericSecretEntry)entry!).Value.Reveal().Trim(), UriKind.Absolute, out url))
                 {

@@ -55,7 +55,7 @@ internal sealed partial class ServeConfig
         }
         catch (YamlException ex)
         {
-            config.Errors.Add(new ConfigError(path, ex.Start.Line, ex.Start.Column, "not valid YAML: " + ex.Message + " Check the indentation and quoting there."));
+            config.Errors.Add(new ConfigError(path, ex.Start.Line, ex.Start.Column, "not valid YAML: " + ex.Message.TrimEnd('.') + ". Check the indentation and quoting there."));
             return config;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
