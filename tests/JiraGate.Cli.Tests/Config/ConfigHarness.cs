@@ -87,6 +87,16 @@ internal sealed class RunningGateway(string output, WatchedWriter error, Task<in
         return ((int)response.StatusCode, doc.RootElement.Clone());
     }
 
+    /// <summary>GET a gateway path as the agent; the status and the body text.</summary>
+    public async Task<(int Status, string Body)> GetAsync(string key, string path)
+    {
+        using var client = Http.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Gateway, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
