@@ -1,5 +1,6 @@
 using JiraGate.Sandbox.Data;
 using JiraGate.Sandbox.Hosting;
+using JiraGate.Sandbox.Model;
 
 namespace JiraGate.Cli.Tests.Config;
 
@@ -85,6 +86,31 @@ public sealed class ConfigServeTests : IDisposable
         Assert.False(Has(b, toA));
         var connections = gateway.Banner.GetProperty("connections").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Equal(["a", "b"], connections);
+    }
+
+    [Fact]
+    public async Task Serve_DataCenterConnectionWithAPat_CallsGoThere()
+    {
+        await using var dc = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, Flavor = SandboxFlavor.DataCenter }, Ct);
+        await _h.VaultSetAsync("jira/dc", DemoCredentials.Bot.PersonalAccessToken, "--kind", "pat");
+        _h.Write($"""
+            connections:
+              dc:
+                base_url: {dc.BaseUrl}
+                credential: jira/dc
+                deployment: data_center
+            agents:
+              - id: soc
+                policies: [jira-soc-triage]
+            """);
+
+        await using var gateway = await _h.StartAsync();
+        Assert.Equal("data_center", gateway.Banner.GetProperty("connections")[0].GetProperty("deployment").GetString());
+        var summary = "dc-" + Guid.NewGuid().ToString("n");
+        var (status, body) = await gateway.CallAsync(gateway.KeyOf("soc")!, "issues:create", Create(summary));
+        Assert.True(status == 200, body.ToString());
+        Assert.True(Has(dc, summary));
+        Assert.DoesNotContain(DemoCredentials.Bot.PersonalAccessToken, gateway.Output + gateway.Error, StringComparison.Ordinal);
     }
 
     [Fact]
