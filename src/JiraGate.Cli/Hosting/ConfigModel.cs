@@ -31,6 +31,12 @@ internal sealed class ConnectionConfig
 
     /// <summary>The Jira client's per-site request gate.</summary>
     public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Atlassian's API gateway (scoped tokens, OAuth); null: https://api.atlassian.com.</summary>
+    public Uri? ApiGatewayUrl { get; set; }
+
+    /// <summary>The OAuth authorization server; null: https://auth.atlassian.com.</summary>
+    public Uri? AuthServerUrl { get; set; }
 }
 
 /// <summary>One entry of <c>agents:</c>.</summary>

@@ -157,7 +157,7 @@ internal sealed class GatewayConfig
                 }
                 if (c.BaseUrl is not null)
                 {
-                    sites.Add(JiraSite.FromVault(c.Name, c.BaseUrl, c.Credential!, entry, c.Deployment, c.MaxConcurrency));
+                    sites.Add(JiraSite.FromVault(c.Name, c.BaseUrl, c.Credential!, entry, c.Deployment, c.MaxConcurrency, c.ApiGatewayUrl, c.AuthServerUrl));
                 }
             }
             foreach (var c in wantedChannels)

@@ -27,6 +27,12 @@ internal sealed class JiraSite
     /// <summary>Makes the credentials once the container exists (OAuth needs its HTTP client factory and vault).</summary>
     public required Func<IServiceProvider, JiraCredentials> Credentials { get; init; }
 
+    /// <summary>Atlassian's API gateway for scoped tokens and OAuth; null: the client's default.</summary>
+    public Uri? ApiGatewayUrl { get; init; }
+
+    /// <summary>The OAuth authorization server; null: Atlassian's.</summary>
+    public Uri? AuthServerUrl { get; init; }
+
     /// <summary>The vault path of the credentials, when they come from the vault.</summary>
     public string? CredentialPath { get; init; }
 
@@ -43,6 +49,10 @@ internal sealed class JiraSite
         options.Credentials = Credentials(services);
         options.Deployment = Deployment;
         options.MaxConcurrentRequestsPerSite = MaxConcurrency;
+        if (ApiGatewayUrl is not null)
+        {
+            options.ApiGatewayBaseUrl = ApiGatewayUrl;
+        }
         if (IsSandbox)
         {
             options.ApiGatewayBaseUrl = BaseUrl;
@@ -52,12 +62,13 @@ internal sealed class JiraSite
     }
 
     /// <summary>A site whose credentials are the vault entry <paramref name="entry"/> stored at <paramref name="credentialPath"/>.</summary>
-    public static JiraSite FromVault(string name, Uri baseUrl, string credentialPath, VaultEntry entry, JiraDeployment deployment = JiraDeployment.Auto, int maxConcurrency = 8)
+    public static JiraSite FromVault(string name, Uri baseUrl, string credentialPath, VaultEntry entry, JiraDeployment deployment = JiraDeployment.Auto,
+        int maxConcurrency = 8, Uri? apiGatewayUrl = null, Uri? authServerUrl = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         Func<IServiceProvider, JiraCredentials> credentials = entry switch
         {
-            OAuthClientEntry oauth => sp => OAuthCredentialsFor(oauth, credentialPath, sp),
+            OAuthClientEntry oauth => sp => OAuthCredentialsFor(oauth, credentialPath, apiGatewayUrl, authServerUrl, sp),
             _ => Constant(entry.ToJiraCredentials()),
         };
         return new JiraSite
@@ -66,6 +77,8 @@ internal sealed class JiraSite
             BaseUrl = baseUrl,
             Deployment = deployment,
             MaxConcurrency = maxConcurrency,
+            ApiGatewayUrl = apiGatewayUrl,
+            AuthServerUrl = authServerUrl,
             Credentials = credentials,
             CredentialPath = credentialPath,
             Description = $"{baseUrl.ToString().TrimEnd('/')} ({entry.Describe()}, vault {credentialPath})",
@@ -90,10 +103,12 @@ internal sealed class JiraSite
 
     private static Func<IServiceProvider, JiraCredentials> Constant(JiraCredentials credentials) => _ => credentials;
 
-    private static OAuthCredentials OAuthCredentialsFor(OAuthClientEntry entry, string path, IServiceProvider services)
+    private static OAuthCredentials OAuthCredentialsFor(OAuthClientEntry entry, string path, Uri? apiGatewayUrl, Uri? authServerUrl, IServiceProvider services)
     {
         var options = new JiraOAuthOptions();
         entry.ApplyTo(options);
+        options.ApiGatewayBaseUrl = apiGatewayUrl ?? options.ApiGatewayBaseUrl;
+        options.AuthorizationServerBaseUrl = authServerUrl ?? options.AuthorizationServerBaseUrl;
         var client = new JiraOAuthClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(OAuthHttpClientName), options,
             services.GetService<TimeProvider>(), services.GetService<ILoggerFactory>()?.CreateLogger<JiraOAuthClient>());
         // Rotated refresh tokens are saved back to the same vault entry before use.

@@ -7,7 +7,7 @@ namespace JiraGate.Cli.Hosting;
 
 internal sealed partial class ServeConfig
 {
-    private static readonly string[] ConnectionKeys = ["base_url", "credential", "deployment", "max_concurrency"];
+    private static readonly string[] ConnectionKeys = ["base_url", "credential", "deployment", "max_concurrency", "api_gateway_url", "auth_server_url"];
     private static readonly string[] AgentKeys = ["id", "policies", "connection", "description", "org", "owner"];
     private static readonly string[] ChannelKeys = ["name", "kind", "url_credential", "risks", "policies", "allow_insecure_http"];
 
@@ -47,7 +47,7 @@ internal sealed partial class ServeConfig
                     case "base_url":
                         if (Text(v, "connections." + name + ".base_url", "https://acme.atlassian.net") is { } url)
                         {
-                            connection.BaseUrl = CheckUrl(v, url, name);
+                            connection.BaseUrl = CheckUrl(v, url, name, "base_url");
                         }
                         break;
                     case "credential":
@@ -66,6 +66,20 @@ internal sealed partial class ServeConfig
                         connection.MaxConcurrency = (v as YamlScalarNode)?.Value is { } n && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= 256
                             ? limit
                             : Fail(v, $"'connections.{name}.max_concurrency' must be a whole number from 1 to 256 (requests in flight to the site at once; default 8).", 8);
+                        break;
+                    case "api_gateway_url" or "auth_server_url":
+                        // Only for OAuth and scoped tokens through a proxy or a test double; checked like base_url.
+                        if (Text(v, $"connections.{name}.{key}", "https://api.atlassian.com") is { } endpoint && CheckUrl(v, endpoint, name, key) is { } checkedUrl)
+                        {
+                            if (key == "api_gateway_url")
+                            {
+                                connection.ApiGatewayUrl = checkedUrl;
+                            }
+                            else
+                            {
+                                connection.AuthServerUrl = checkedUrl;
+                            }
+                        }
                         break;
                     case "allow_insecure_http":
                         Error(keyNode, $"'allow_insecure_http' is not accepted for Jira connections: JiraGate never sends Jira credentials over plain http except to this machine (loopback). Use the site's https:// URL.");
@@ -239,16 +253,16 @@ internal sealed partial class ServeConfig
         }
     }
 
-    private Uri? CheckUrl(YamlNode node, string text, string connection)
+    private Uri? CheckUrl(YamlNode node, string text, string connection, string key)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
         {
-            Error(node, $"'connections.{connection}.base_url' is not an absolute URL; write it like https://acme.atlassian.net.");
+            Error(node, $"'connections.{connection}.{key}' is not an absolute URL; write it like https://acme.atlassian.net.");
             return null;
         }
         if (OutboundUrls.Problem(url, allowInsecureHttp: false, allowQuery: false) is { } problem)
         {
-            Error(node, $"'connections.{connection}.base_url' is refused: {problem}");
+            Error(node, $"'connections.{connection}.{key}' is refused: {problem}");
             return null;
         }
         return url;

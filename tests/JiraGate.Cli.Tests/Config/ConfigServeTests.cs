@@ -114,6 +114,33 @@ public sealed class ConfigServeTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_OAuthClientConnection_SignsInAsTheServiceAccountThroughTheGateway()
+    {
+        await using var cloud = await SandboxHost.StartAsync(new SandboxOptions { Port = 0 }, Ct);
+        await _h.VaultSetAsync("jira/oauth", DemoCredentials.OAuthClientSecret, "--kind", "oauth-client", "--client-id", DemoCredentials.OAuthClientId);
+        // The sandbox is also the OAuth server and the API gateway (requests go to /ex/jira/{cloud id}/…).
+        _h.Write($"""
+            connections:
+              oauth:
+                base_url: {cloud.BaseUrl}
+                credential: jira/oauth
+                api_gateway_url: {cloud.BaseUrl}
+                auth_server_url: {cloud.BaseUrl}
+            agents:
+              - id: soc
+                policies: [jira-soc-triage]
+            """);
+
+        await using var gateway = await _h.StartAsync();
+        var summary = "oauth-" + Guid.NewGuid().ToString("n");
+        var (status, body) = await gateway.CallAsync(gateway.KeyOf("soc")!, "issues:create", Create(summary));
+        Assert.True(status == 200, body.ToString());
+        var reporter = cloud.Site.Read(s => s.Issues.Single(i => i.Summary == summary).ReporterAccountId);
+        Assert.Equal("app", cloud.Site.Read(s => s.UserByAccountId(reporter)!.AccountType));
+        Assert.DoesNotContain(DemoCredentials.OAuthClientSecret, gateway.Output + gateway.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_ConfigAgents_CreatedOnceThenUpdatedToTheFile_KeyNeverShownAgain()
     {
         var legacy = await _h.Dir.RunAsync("agents", "add", "legacy", "--org", "default", "--owner", "olga", "--policy", "jira-readonly");
