@@ -136,6 +136,10 @@ internal sealed class GatewayConfig
                 key = await VaultKey.ResolveAsync(keyPath, createIfMissing: false, cancellationToken: ct);
                 vault = new FileVault(Path.Combine(dataDir, "vault.json"), key);
             }
+            else if (System.IO.File.Exists(Path.Combine(dataDir, "vault.json")))
+            {
+                unopened = $"no master key: set {VaultKey.EnvironmentVariable} or restore {keyPath}";
+            }
         }
         catch (VaultException e)
         {
