@@ -96,9 +96,22 @@ public sealed class RecordingPipeline : IOperationPipeline
 {
     public ConcurrentQueue<OperationCall> Calls { get; } = new();
 
+    /// <summary>Operations this fake refuses as a policy would (the MCP server sends unlisted tools here to be refused and audited).</summary>
+    public HashSet<string> Denied { get; } = new(StringComparer.Ordinal) { "issues:delete" };
+
     public Task<OperationResult> ExecuteAsync(OperationCall call, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue(call);
+        if (Denied.Contains(call.Operation))
+        {
+            return Task.FromResult(new OperationResult
+            {
+                Operation = call.Operation,
+                Status = OperationStatus.Denied,
+                Error = new OperationError { Code = OperationErrorCodes.PolicyDenied, Message = "no policy grants it" },
+            });
+        }
+
         using var doc = JsonDocument.Parse($$"""{"operation":"{{call.Operation}}","agent":"{{call.Agent.AgentId}}"}""");
         return Task.FromResult(new OperationResult { Operation = call.Operation, Status = OperationStatus.Ok, Value = doc.RootElement.Clone() });
     }
