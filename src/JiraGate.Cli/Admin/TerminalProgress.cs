@@ -73,13 +73,15 @@ internal sealed class TerminalProgress : IProgress<long>, IDisposable
     /// A progress line for a command: drawn on <paramref name="error"/> only when <see cref="ShouldDraw"/> says so for
     /// the real console and environment; otherwise a silent instance.
     /// </summary>
-    public static TerminalProgress Start(TextWriter error, bool json, string label, long? total = null)
+    public static TerminalProgress Start(TextWriter error, bool json, string label, long? total = null, string? detail = null)
     {
         var draw = ShouldDraw(json, ReferenceEquals(error, Console.Error), Console.IsErrorRedirected,
             Environment.GetEnvironmentVariable("NO_COLOR"), Environment.GetEnvironmentVariable("TERM"));
-        return draw
+        var progress = draw
             ? new TerminalProgress(error, label, total, new TerminalProgressOptions { Columns = ConsoleColumns() })
             : new TerminalProgress(null, label, total);
+        progress._detail = detail;
+        return progress;
     }
 
     /// <summary>For an admin command: its stderr and its <c>--json</c>.</summary>

@@ -40,6 +40,8 @@ internal static class DoctorCommand
             {
                 progress.Report(0, "data directory");
                 services = await DataDirChecksAsync(run, checks, progress, ct);
+                // Fewer data-directory checks run when there is no directory or database yet; the four Jira checks follow.
+                progress.SetTotal(checks.Count + 4);
                 progress.Report(checks.Count, "connecting to Jira");
                 JiraConnection? connection = null;
                 try
