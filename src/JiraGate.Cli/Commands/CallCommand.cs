@@ -44,7 +44,7 @@ internal static class CallCommand
                 return ExitCodes.Usage;
             }
             var agentId = parse.GetValue(agent)!;
-            await using var core = await CoreHost.StartAsync(new DataDirectory(parse.GetValue(dataDir)!), policyFiles, LogLevel.Warning, null, ct);
+            await using var core = await CoreHost.StartAsync(new DataDirectory(parse.GetValue(dataDir)!), policyFiles, LogLevel.Warning, null, error, ct);
             Governance.Agents.AgentIdentity identity;
             try
             {

@@ -21,6 +21,9 @@ internal static class DoctorCommand
     /// <summary>Needed only by some policies (delete, assign); missing one is a warning.</summary>
     internal static readonly string[] OptionalPermissions = [PermissionKeys.DeleteIssues, PermissionKeys.AssignIssues];
 
+    /// <summary>How many checks a full run makes (database, audit chain, token expiry; connectivity, auth, permissions, clock): the progress bar's total.</summary>
+    internal const int CheckCount = 7;
+
     public static Command Create()
     {
         var (command, options) = AdminOptions.Create("doctor", "Check the data directory and the Jira connection; prints the fix for each problem (exit 7 when any check fails)");
@@ -32,9 +35,14 @@ internal static class DoctorCommand
             var site = jira.Resolve(run);
             var time = AdminClock.Current;
             AdminServices? services = null;
+            using var progress = TerminalProgress.Start(run, "doctor", CheckCount);
             try
             {
-                services = await DataDirChecksAsync(run, checks, ct);
+                progress.Report(0, "data directory");
+                services = await DataDirChecksAsync(run, checks, progress, ct);
+                // Fewer data-directory checks run when there is no directory or database yet; the four Jira checks follow.
+                progress.SetTotal(checks.Count + 4);
+                progress.Report(checks.Count, "connecting to Jira");
                 JiraConnection? connection = null;
                 try
                 {
@@ -50,7 +58,9 @@ internal static class DoctorCommand
                     {
                         connection = await JiraConnection.StartSandboxAsync(ct);
                     }
-                    await JiraChecksAsync(connection, time, checks, ct);
+                    await JiraChecksAsync(connection, time, checks, progress, ct);
+                    // The line goes before the report: stdout may be the same terminal.
+                    progress.Complete();
                     return Report(run, connection.Target, checks);
                 }
                 finally
@@ -72,7 +82,7 @@ internal static class DoctorCommand
         return command;
     }
 
-    private static async Task<AdminServices?> DataDirChecksAsync(AdminInvocation run, List<DoctorCheckJson> checks, CancellationToken ct)
+    private static async Task<AdminServices?> DataDirChecksAsync(AdminInvocation run, List<DoctorCheckJson> checks, TerminalProgress progress, CancellationToken ct)
     {
         var dir = Path.GetFullPath(run.DataDir);
         if (!Directory.Exists(dir))
@@ -88,12 +98,13 @@ internal static class DoctorCommand
             // Opening the stores would create the database: doctor only looks.
             checks.Add(new("database", "skip", $"no database yet in {dir}", "'jiragate serve' creates it on first start"));
         }
-        else if (await DatabaseAndAuditAsync(services, checks, ct) is false)
+        else if (await DatabaseAndAuditAsync(services, checks, progress, ct) is false)
         {
             await services.DisposeAsync();
             return null;
         }
 
+        progress.Report(checks.Count, "vault");
         try
         {
             var entries = await services.Vault.ListAsync(ct);
@@ -113,7 +124,7 @@ internal static class DoctorCommand
         return services;
     }
 
-    private static async Task<bool> DatabaseAndAuditAsync(AdminServices services, List<DoctorCheckJson> checks, CancellationToken ct)
+    private static async Task<bool> DatabaseAndAuditAsync(AdminServices services, List<DoctorCheckJson> checks, TerminalProgress progress, CancellationToken ct)
     {
         try
         {
@@ -125,6 +136,7 @@ internal static class DoctorCommand
             checks.Add(new("database", "fail", e.Message, "check the file's permissions and free disk space; restore from a backup if it is corrupt"));
             return false;
         }
+        progress.Report(checks.Count, "audit chain");
         var audit = await services.Audit.VerifyAsync(ct);
         checks.Add(audit.IsValid
             ? new("audit chain", "ok", $"{audit.RecordsChecked} record(s), {audit.CheckpointsVerified} checkpoint(s) verified", null)
@@ -133,9 +145,10 @@ internal static class DoctorCommand
         return true;
     }
 
-    private static async Task JiraChecksAsync(JiraConnection connection, TimeProvider time, List<DoctorCheckJson> checks, CancellationToken ct)
+    private static async Task JiraChecksAsync(JiraConnection connection, TimeProvider time, List<DoctorCheckJson> checks, TerminalProgress progress, CancellationToken ct)
     {
         var jira = connection.Client;
+        progress.Report(checks.Count, "connectivity");
         try
         {
             var info = await jira.Metadata.GetServerInfoAsync(ct);
@@ -147,6 +160,7 @@ internal static class DoctorCommand
             return;
         }
 
+        progress.Report(checks.Count, "auth");
         try
         {
             var me = await jira.Users.GetMyselfAsync(ct);
@@ -159,6 +173,7 @@ internal static class DoctorCommand
             return;
         }
 
+        progress.Report(checks.Count, "permissions");
         try
         {
             var permissions = await jira.Users.GetMyPermissionsAsync(new MyPermissionsOptions { Permissions = [.. RequiredPermissions, .. OptionalPermissions] }, ct);

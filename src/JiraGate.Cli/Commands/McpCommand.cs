@@ -30,7 +30,7 @@ internal static class McpCommand
             }
             var agentId = parse.GetValue(agent)!;
             await using var core = await CoreHost.StartAsync(new DataDirectory(parse.GetValue(dataDir)!), policyFiles,
-                parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, s => s.AddJiraGateMcp(), ct);
+                parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, s => s.AddJiraGateMcp(), error, ct);
             Governance.Agents.AgentIdentity identity;
             try
             {

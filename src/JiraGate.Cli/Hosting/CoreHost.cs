@@ -21,10 +21,14 @@ internal sealed class CoreHost : IAsyncDisposable
 
     public JiraBackend Jira { get; }
 
-    public static async Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, CancellationToken ct)
+    public static Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, CancellationToken ct) =>
+        StartAsync(data, policyFiles, logLevel, configure, notices: null, ct);
+
+    /// <summary>Starts the core; the Jira is a running serve's sandbox when there is one (else its own, said on <paramref name="notices"/>).</summary>
+    public static async Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, TextWriter? notices, CancellationToken ct)
     {
         data.Ensure();
-        var jira = await JiraBackend.StartSandboxAsync(port: 0, ct);
+        var jira = await RunningServe.JiraForAsync(data, notices, ct);
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {

@@ -57,6 +57,14 @@ internal sealed class JiraBackend : IAsyncDisposable
             $"sandbox Jira (in-process, demo site) at {sandbox.BaseUrl.ToString().TrimEnd('/')} as {bot.Email}", sandbox);
     }
 
+    /// <summary>The sandbox a running <c>jiragate serve</c> hosts (see <see cref="RunningServe"/>), as its service account; nothing to stop.</summary>
+    public static JiraBackend ForRunningSandbox(Uri baseUrl)
+    {
+        var bot = DemoCredentials.Bot;
+        return new JiraBackend(baseUrl, new ApiTokenCredentials(bot.Email, bot.ApiToken),
+            $"sandbox Jira of the running 'jiragate serve' at {baseUrl.ToString().TrimEnd('/')} as {bot.Email}", sandbox: null);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Sandbox is not null)

@@ -29,6 +29,7 @@ internal sealed class ServeSettings
 internal sealed class ServeHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private IDisposable? _runtimeFile;
 
     private ServeHost(WebApplication app, JiraBackend jira, Uri baseUrl, DemoAccounts demo, DataDirectory data)
     {
@@ -106,7 +107,9 @@ internal sealed class ServeHost : IAsyncDisposable
                 var demo = await DemoAccounts.EnsureAsync(app.Services, ct);
                 await app.StartAsync(ct);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                return new ServeHost(app, jira, new Uri(address.TrimEnd('/') + "/"), demo, settings.Data);
+                var baseUrl = new Uri(address.TrimEnd('/') + "/");
+                // serve.json: lets 'call' and 'mcp' on this data directory use this serve's sandbox (RunningServe).
+                return new ServeHost(app, jira, baseUrl, demo, settings.Data) { _runtimeFile = RunningServe.Publish(settings.Data, baseUrl, jira.Sandbox?.BaseUrl) };
             }
             catch
             {
@@ -123,6 +126,7 @@ internal sealed class ServeHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _runtimeFile?.Dispose();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         await Jira.DisposeAsync();
