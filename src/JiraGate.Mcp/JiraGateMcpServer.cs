@@ -116,7 +116,7 @@ public sealed partial class JiraGateMcpServer
             var toolset = AgentToolset.For(compiled, _engine);
             if (!toolset.TryGetOperation(toolName, out var operation))
             {
-                return NotGranted(agent, toolName, compiled);
+                return await NotGrantedAsync(agent, toolName, arguments, compiled, cancellationToken).ConfigureAwait(false);
             }
 
             return await ExecuteAsync(agent, toolName, operation, arguments, cancellationToken).ConfigureAwait(false);
@@ -190,15 +190,30 @@ public sealed partial class JiraGateMcpServer
             : ToolResults.Error(OperationErrorCodes.InvalidInput,
                 $"cursor is unknown or expired (cursors last {_options.CursorLifetime.TotalMinutes:0} minutes and work only with the tool that returned them): call {toolName} again without a cursor.");
 
-    private CallToolResult NotGranted(AgentIdentity agent, string toolName, CompiledPolicies? compiled)
+    /// <summary>
+    /// A tool that is not listed. When it names a real operation the call still goes to the pipeline — the one authority,
+    /// which refuses it and writes the refusal to the audit log, so probing for tools leaves a trace — and the agent gets
+    /// the policy's reason. Nothing reaches Jira: the pipeline refuses before execution.
+    /// </summary>
+    private async ValueTask<CallToolResult> NotGrantedAsync(
+        AgentIdentity agent, string toolName, IReadOnlyDictionary<string, JsonElement> arguments, CompiledPolicies? compiled, CancellationToken ct)
     {
-        var op = McpToolNames.ToOperation(toolName);
-        if (op is null)
+        var operation = McpToolNames.ToOperation(toolName, _engine.Catalog);
+        if (operation is null)
         {
             return ToolResults.Error(OperationErrorCodes.UnknownOperation, $"There is no tool named '{toolName}'. List the tools to see the ones your policy grants.");
         }
 
-        var reason = compiled is null ? $"agent {agent.AgentId} has no policy in force" : _engine.Decide(compiled, op).Reason;
+        var result = await _pipeline.ExecuteAsync(
+            new OperationCall { Agent = agent, Operation = operation.Name, Arguments = WithoutPaging(arguments), EntryPoint = EntryPoint.Mcp },
+            ct).ConfigureAwait(false);
+        if (result.Status is OperationStatus.Ok or OperationStatus.PendingApproval)
+        {
+            // The tool list and the pipeline disagree only if the policies changed between the two calls: the pipeline wins.
+            return Answer(agent, toolName, result, _options.DefaultProfile, r => r.Value);
+        }
+
+        var reason = compiled is null ? $"agent {agent.AgentId} has no policy in force" : _engine.Decide(compiled, operation).Reason;
         return ToolResults.Error(OperationErrorCodes.PolicyDenied, $"{toolName} is not available to agent {agent.AgentId}: {reason}. Nothing was sent to Jira.");
     }
 

@@ -31,15 +31,32 @@ public sealed class ToolCallTests
     [InlineData(SeedPolicies.ReadOnly, "jira_issues_create")]
     [InlineData(SeedPolicies.ReadOnly, "jira_comments_create")]
     [InlineData(SeedPolicies.FullManagement, "jira_boards_read")]
-    public async Task CallTool_DeniedOperationByName_PolicyDeniedAndNothingExecuted(string policy, string tool)
+    public async Task CallTool_DeniedOperationByName_RefusedByThePipelineSoTheAttemptIsAudited(string policy, string tool)
     {
-        await using var host = await McpTestHost.StartAsync(policy);
+        var pipeline = new FakePipeline
+        {
+            Handler = call => FakePipeline.Failed(call.Operation, OperationErrorCodes.PolicyDenied, "no policy grants it", OperationStatus.Denied),
+        };
+        await using var host = await McpTestHost.StartAsync(policy, pipeline);
 
         var result = await host.CallAsync(tool, Sec1);
 
         Assert.Equal(OperationErrorCodes.PolicyDenied, ToolText.ErrorCode(result));
         Assert.Contains("Nothing was sent to Jira", ToolText.Of(result), StringComparison.Ordinal);
-        Assert.Empty(host.Pipeline.Calls);
+        var call = Assert.Single(host.Pipeline.Calls);
+        Assert.Equal(McpToolNames.ToOperation(tool)!.Name, call.Operation);
+        Assert.Equal(EntryPoint.Mcp, call.EntryPoint);
+    }
+
+    [Fact]
+    public async Task CallTool_UnlistedToolThePipelineGrants_PipelineWins()
+    {
+        await using var host = await McpTestHost.StartAsync(SeedPolicies.ReadOnly);
+
+        var result = await host.CallAsync("jira_issues_create", new Dictionary<string, object?> { ["project_key"] = "SEC" });
+
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal("issues:create", ToolText.Json(result).GetProperty("operation").GetString());
     }
 
     [Fact]

@@ -24,7 +24,11 @@ internal static class AuditCommand
         AdminRun.SetAction(command, options, async (run, ct) =>
         {
             await using var services = await run.OpenAsync(ct: ct);
-            var r = await services.Audit.VerifyAsync(ct);
+            AuditVerifyResult r;
+            using (var progress = TerminalProgress.Start(run, "verifying the audit chain"))
+            {
+                r = await services.Audit.VerifyAsync(progress.For<AuditProgress>(p => (p.Done, p.Total)), ct);
+            }
             if (run.Json)
             {
                 AdminJsonOutput.Write(run, new AuditVerifyJson(r.IsValid, r.RecordsChecked, r.LastGoodSeq, r.HeadHash, r.CheckpointsVerified,
@@ -59,8 +63,9 @@ internal static class AuditCommand
             if (file is not null)
             {
                 await using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None))
+                using (var progress = TerminalProgress.Start(run, "exporting the audit log"))
                 {
-                    await services.Audit.ExportAsync(stream, ct);
+                    await services.Audit.ExportAsync(stream, progress.For<AuditProgress>(p => (p.Done, p.Total)), ct);
                 }
                 if (!run.Json)
                 {
@@ -70,7 +75,11 @@ internal static class AuditCommand
             }
             // The export is JSON already, so --json changes nothing; stdout is a stream when it is the console.
             using var buffer = new MemoryStream();
-            await services.Audit.ExportAsync(buffer, ct);
+            using (var progress = TerminalProgress.Start(run, "exporting the audit log"))
+            {
+                // Cleared before stdout is written, which may be the same terminal.
+                await services.Audit.ExportAsync(buffer, progress.For<AuditProgress>(p => (p.Done, p.Total)), ct);
+            }
             buffer.Position = 0;
             using var reader = new StreamReader(buffer);
             await run.Out.WriteAsync(await reader.ReadToEndAsync(ct));

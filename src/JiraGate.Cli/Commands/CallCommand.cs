@@ -47,7 +47,7 @@ internal static class CallCommand
                 return ExitCodes.Usage;
             }
             var agentId = parse.GetValue(agent)!;
-            await using var core = await CoreHost.StartAsync(new DataDirectory(start.DataDir), start.PolicyFiles, LogLevel.Warning, null, start.Config, ct);
+            await using var core = await CoreHost.StartAsync(new DataDirectory(start.DataDir), start.PolicyFiles, LogLevel.Warning, null, error, start.Config, ct);
             if (start.Config is { } file)
             {
                 // The file's policies for existing agents; creating agents (and showing keys) is serve's job.

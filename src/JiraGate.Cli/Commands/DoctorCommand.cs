@@ -22,6 +22,9 @@ internal static class DoctorCommand
     /// <summary>Needed only by some policies (delete, assign); missing one is a warning.</summary>
     internal static readonly string[] OptionalPermissions = [PermissionKeys.DeleteIssues, PermissionKeys.AssignIssues];
 
+    /// <summary>How many checks a full run makes (database, audit chain, token expiry; connectivity, auth, permissions, clock): the progress bar's total.</summary>
+    internal const int CheckCount = 7;
+
     public static Command Create()
     {
         var (command, options) = AdminOptions.Create("doctor", "Check the data directory and the Jira connection; prints the fix for each problem (exit 7 when any check fails)");
@@ -38,9 +41,14 @@ internal static class DoctorCommand
             var configured = await DoctorConfig.ResolveAsync(run, run.Get(config), run.Get(connectionName), site is not null, ct);
             var time = AdminClock.Current;
             AdminServices? services = null;
+            using var progress = TerminalProgress.Start(run, "doctor", CheckCount);
             try
             {
-                services = await DataDirChecksAsync(run, configured?.DataDir ?? run.DataDir, checks, ct);
+                progress.Report(0, "data directory");
+                services = await DataDirChecksAsync(run, configured?.DataDir ?? run.DataDir, checks, progress, ct);
+                // Fewer data-directory checks run when there is no directory or database yet; the four Jira checks follow.
+                progress.SetTotal(checks.Count + 4);
+                progress.Report(checks.Count, "connecting to Jira");
                 JiraConnection? connection = null;
                 try
                 {
@@ -64,7 +72,9 @@ internal static class DoctorCommand
                     {
                         connection = await JiraConnection.StartSandboxAsync(ct);
                     }
-                    await JiraChecksAsync(connection, time, checks, ct);
+                    await JiraChecksAsync(connection, time, checks, progress, ct);
+                    // The line goes before the report: stdout may be the same terminal.
+                    progress.Complete();
                     return Report(run, connection.Target, checks);
                 }
                 finally
@@ -86,7 +96,7 @@ internal static class DoctorCommand
         return command;
     }
 
-    private static async Task<AdminServices?> DataDirChecksAsync(AdminInvocation run, string dataDir, List<DoctorCheckJson> checks, CancellationToken ct)
+    private static async Task<AdminServices?> DataDirChecksAsync(AdminInvocation run, string dataDir, List<DoctorCheckJson> checks, TerminalProgress progress, CancellationToken ct)
     {
         var dir = Path.GetFullPath(dataDir);
         if (!Directory.Exists(dir))
@@ -102,12 +112,13 @@ internal static class DoctorCommand
             // Opening the stores would create the database: doctor only looks.
             checks.Add(new("database", "skip", $"no database yet in {dir}", "'jiragate serve' creates it on first start"));
         }
-        else if (await DatabaseAndAuditAsync(services, checks, ct) is false)
+        else if (await DatabaseAndAuditAsync(services, checks, progress, ct) is false)
         {
             await services.DisposeAsync();
             return null;
         }
 
+        progress.Report(checks.Count, "vault");
         try
         {
             var entries = await services.Vault.ListAsync(ct);
@@ -127,7 +138,7 @@ internal static class DoctorCommand
         return services;
     }
 
-    private static async Task<bool> DatabaseAndAuditAsync(AdminServices services, List<DoctorCheckJson> checks, CancellationToken ct)
+    private static async Task<bool> DatabaseAndAuditAsync(AdminServices services, List<DoctorCheckJson> checks, TerminalProgress progress, CancellationToken ct)
     {
         try
         {
@@ -139,6 +150,7 @@ internal static class DoctorCommand
             checks.Add(new("database", "fail", e.Message, "check the file's permissions and free disk space; restore from a backup if it is corrupt"));
             return false;
         }
+        progress.Report(checks.Count, "audit chain");
         var audit = await services.Audit.VerifyAsync(ct);
         checks.Add(audit.IsValid
             ? new("audit chain", "ok", $"{audit.RecordsChecked} record(s), {audit.CheckpointsVerified} checkpoint(s) verified", null)
@@ -147,9 +159,10 @@ internal static class DoctorCommand
         return true;
     }
 
-    private static async Task JiraChecksAsync(JiraConnection connection, TimeProvider time, List<DoctorCheckJson> checks, CancellationToken ct)
+    private static async Task JiraChecksAsync(JiraConnection connection, TimeProvider time, List<DoctorCheckJson> checks, TerminalProgress progress, CancellationToken ct)
     {
         var jira = connection.Client;
+        progress.Report(checks.Count, "connectivity");
         try
         {
             var info = await jira.Metadata.GetServerInfoAsync(ct);
@@ -161,6 +174,7 @@ internal static class DoctorCommand
             return;
         }
 
+        progress.Report(checks.Count, "auth");
         try
         {
             var me = await jira.Users.GetMyselfAsync(ct);
@@ -173,6 +187,7 @@ internal static class DoctorCommand
             return;
         }
 
+        progress.Report(checks.Count, "permissions");
         try
         {
             var permissions = await jira.Users.GetMyPermissionsAsync(new MyPermissionsOptions { Permissions = [.. RequiredPermissions, .. OptionalPermissions] }, ct);

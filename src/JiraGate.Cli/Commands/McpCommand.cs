@@ -33,7 +33,7 @@ internal static class McpCommand
             }
             var agentId = parse.GetValue(agent)!;
             await using var core = await CoreHost.StartAsync(new DataDirectory(start.DataDir), start.PolicyFiles,
-                parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, s => s.AddJiraGateMcp(), start.Config, ct);
+                parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, s => s.AddJiraGateMcp(), error, start.Config, ct);
             if (start.Config is { } file)
             {
                 // The file's policies for existing agents; creating agents (and showing keys) is serve's job.

@@ -143,7 +143,12 @@ internal static class PolicyCommand
             var policyFiles = (run.Get(files) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Concat(run.PolicyFiles).ToList();
             var set = PolicyFiles.LoadSetOrSeed(policyFiles);
             var registered = await RegisteredAgentsAsync(run, ct);
-            var report = new PolicyTestRunner().Run(set, parsed, id => registered.TryGetValue(id, out var p) ? p : null);
+            PolicyTestReport report;
+            using (var progress = TerminalProgress.Start(run, "running policy tests", parsed.Cases.Count))
+            {
+                report = new PolicyTestRunner().Run(set, parsed, id => registered.TryGetValue(id, out var p) ? p : null,
+                    progress.For<int>(n => (n, parsed.Cases.Count)));
+            }
             return Report(run, report, []);
         });
         return command;

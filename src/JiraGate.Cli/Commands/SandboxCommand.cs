@@ -38,12 +38,17 @@ internal static class SandboxCommand
             options.EnableControlApi = parse.GetValue(control);
             options.ConsoleLogging = parse.GetValue(verbose);
             SandboxHost host;
+            // A generated site (--issues 100000) takes seconds to build: a spinner on a terminal meanwhile.
+            using var starting = Admin.TerminalProgress.Start(error, json: false, "starting the sandbox",
+                total: null, detail: options.Seed.Issues is { } n ? $"generating {n} issues" : null);
             try
             {
                 host = await SandboxHost.StartAsync(options, ct);
+                starting.Complete();
             }
             catch (IOException ex)
             {
+                starting.Complete();
                 await error.WriteLineAsync($"error: cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
                 await error.WriteLineAsync("  Another program uses that port: stop it, or pick another with --port (0 picks a free one).");
                 return ExitCodes.Unavailable;

@@ -85,6 +85,16 @@ internal sealed class JiraBackend : IAsyncDisposable
         return new JiraBackend([site], new Dictionary<string, string>(), description, sandbox);
     }
 
+    /// <summary>The sandbox a running <c>jiragate serve</c> hosts (see <see cref="RunningServe"/>), as its service account; nothing to stop.</summary>
+    public static JiraBackend ForRunningSandbox(Uri baseUrl)
+    {
+        var bot = DemoCredentials.Bot;
+        var description = $"sandbox Jira of the running 'jiragate serve' at {baseUrl.ToString().TrimEnd('/')} as {bot.Email}";
+        var credentials = new ApiTokenCredentials(bot.Email, bot.ApiToken);
+        var site = new JiraSite { Name = "", BaseUrl = baseUrl, Credentials = _ => credentials, IsSandbox = true, Description = description };
+        return new JiraBackend([site], new Dictionary<string, string>(), description, sandbox: null);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Sandbox is not null)

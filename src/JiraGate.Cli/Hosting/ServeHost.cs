@@ -32,6 +32,7 @@ internal sealed class ServeSettings
 internal sealed class ServeHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private IDisposable? _runtimeFile;
 
     private ServeHost(WebApplication app, JiraBackend jira, Uri baseUrl, DemoAccounts demo, DataDirectory data, GatewayConfig? config, ConfigAgentsResult agents)
     {
@@ -126,7 +127,11 @@ internal sealed class ServeHost : IAsyncDisposable
                 var agents = settings.Config is { } c
                     ? await ConfigAgents.ApplyAsync(app.Services, c.Agents, create: true, ct)
                     : ConfigAgentsResult.None;
-                return new ServeHost(app, jira, baseUrl, demo, settings.Data, settings.Config, agents);
+                // serve.json: lets 'call' and 'mcp' on this data directory use this serve's sandbox (RunningServe).
+                return new ServeHost(app, jira, baseUrl, demo, settings.Data, settings.Config, agents)
+                {
+                    _runtimeFile = RunningServe.Publish(settings.Data, baseUrl, jira.Sandbox?.BaseUrl),
+                };
             }
             catch
             {
@@ -143,6 +148,7 @@ internal sealed class ServeHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _runtimeFile?.Dispose();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         await Jira.DisposeAsync();

@@ -12,6 +12,14 @@ public sealed class ApprovalOptions
     /// </summary>
     public IDictionary<string, TimeSpan> ExpiryByRisk { get; } = new Dictionary<string, TimeSpan>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// How long an execution may take before an approval still <c>executing</c> is taken to be interrupted — its process
+    /// stopped between claiming it and recording the outcome (15 minutes by default: far beyond the Jira client's retry
+    /// budget, so a live execution is never cut short). It then becomes <c>failed</c> with <c>outcome_unknown</c>: never
+    /// executed again, since Jira may have applied it.
+    /// </summary>
+    public TimeSpan ExecutionLease { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The expiry for a risk level.</summary>
     /// <exception cref="InvalidOperationException">The configured expiry is not positive.</exception>
     public TimeSpan ExpiryFor(string risk)

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using JiraGate.Governance.Agents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -113,15 +117,35 @@ public sealed partial class ApprovalService
         return await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Marks every approval past its expiry expired (a sweep; reads do the same one approval at a time).</summary>
-    public Task<int> ExpireDueAsync(CancellationToken cancellationToken = default) =>
-        _store.ExpireDueAsync(_time.GetUtcNow(), cancellationToken);
+    /// <summary>
+    /// Marks every approval past its expiry expired, and every execution interrupted past its lease failed (a sweep;
+    /// reads do the same one approval at a time). Returns how many changed.
+    /// </summary>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken = default)
+    {
+        var changed = await _store.ExpireDueAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var executing = await _store.ListAsync(new ApprovalQuery { States = [ApprovalState.Executing], Limit = 1000 }, cancellationToken).ConfigureAwait(false);
+        foreach (var approval in executing)
+        {
+            if (await TryFailInterruptedAsync(approval, cancellationToken).ConfigureAwait(false))
+            {
+                changed++;
+            }
+        }
+        return changed;
+    }
 
     /// <summary>Reads an approval, first marking it expired if its time is up.</summary>
     internal async Task<Approval?> GetCurrentAsync(string approvalId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(approvalId);
         var approval = await _store.GetAsync(approvalId, ct).ConfigureAwait(false);
+        if (approval is { State: ApprovalState.Executing })
+        {
+            return await TryFailInterruptedAsync(approval, ct).ConfigureAwait(false)
+                ? await _store.GetAsync(approvalId, ct).ConfigureAwait(false)
+                : approval;
+        }
         if (approval is null || !ApprovalStates.CanExpire(approval.State) || _time.GetUtcNow() < approval.ExpiresAt)
         {
             return approval;
@@ -134,6 +158,50 @@ public sealed partial class ApprovalService
             At = _time.GetUtcNow(),
         }, ct).ConfigureAwait(false);
         return await _store.GetAsync(approvalId, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An execution claimed longer ago than <see cref="ApprovalOptions.ExecutionLease"/> whose outcome never came: the
+    /// process that claimed it stopped. It becomes failed with outcome_unknown (conditionally, so a late outcome wins).
+    /// </summary>
+    private async Task<bool> TryFailInterruptedAsync(Approval approval, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var started = approval.ExecutionStartedAt ?? approval.DecidedAt ?? approval.CreatedAt;
+        if (now - started < _options.ExecutionLease)
+        {
+            return false;
+        }
+        var message = $"JiraGate stopped while executing approval {approval.Id} (claimed by {approval.ExecutedBy ?? "an executor"} at "
+            + started.ToString("u", CultureInfo.InvariantCulture) + "), so whether Jira applied it is unknown. It will not be executed again: "
+            + "check Jira (and 'jiragate audit list') before asking anew.";
+        var failed = await _store.TryTransitionAsync(new ApprovalTransition
+        {
+            ApprovalId = approval.Id,
+            From = ApprovalState.Executing,
+            To = ApprovalState.Failed,
+            At = now,
+            Error = InterruptedError(message),
+        }, ct).ConfigureAwait(false);
+        if (failed)
+        {
+            ApprovalsLog.Interrupted(_logger, approval.Id, approval.ExecutedBy ?? "");
+        }
+        return failed;
+    }
+
+    /// <summary>The stored error, in the shape the pipeline keeps errors in (code + message).</summary>
+    private static string InterruptedError(string message)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("code", Pipeline.OperationErrorCodes.OutcomeUnknown);
+            w.WriteString("message", message);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static bool IsOwnedBy(Approval approval, AgentIdentity agent) =>

@@ -18,7 +18,10 @@ public enum ApprovalState
     /// <summary>Not decided, or not executed, before it expired. Final.</summary>
     Expired = 3,
 
-    /// <summary>Claimed for execution by exactly one caller; the outcome is not in yet.</summary>
+    /// <summary>
+    /// Claimed for execution by exactly one caller; the outcome is not in yet. If none comes within
+    /// <see cref="ApprovalOptions.ExecutionLease"/> (the executing process stopped), it becomes failed, outcome unknown.
+    /// </summary>
     Executing = 4,
 
     /// <summary>Executed; the result is kept for the agent to collect. Final.</summary>

@@ -35,4 +35,8 @@ internal static partial class ApprovalsLog
     [LoggerMessage(EventId = 4109, Level = LogLevel.Warning,
         Message = "Approval {ApprovalId}: stored arguments do not match their hash; refusing to execute")]
     public static partial void ArgumentsTampered(ILogger logger, string approvalId);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning,
+        Message = "Approval {ApprovalId}: the execution claimed by {Executor} never reported an outcome within its lease; marked failed (outcome unknown), never executed again")]
+    public static partial void Interrupted(ILogger logger, string approvalId, string executor);
 }

@@ -129,18 +129,32 @@ public sealed class AuditLog : IAsyncDisposable
     }
 
     /// <summary>Recomputes the whole chain and checks every checkpoint; names the first bad record.</summary>
-    public async Task<AuditVerifyResult> VerifyAsync(CancellationToken cancellationToken = default)
+    public Task<AuditVerifyResult> VerifyAsync(CancellationToken cancellationToken = default) => VerifyAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Recomputes the whole chain and checks every checkpoint; names the first bad record. <paramref name="progress"/>
+    /// hears the records checked of the records in the log (synchronously, on the verifying thread).
+    /// </summary>
+    public async Task<AuditVerifyResult> VerifyAsync(IProgress<AuditProgress>? progress, CancellationToken cancellationToken = default)
     {
         // Checkpoints first: every record they cover is already committed when the records are read.
         var checkpoints = await _store.ListCheckpointsAsync(cancellationToken).ConfigureAwait(false);
-        return await AuditVerifier.VerifyAsync(_store.ReadAsync(1, cancellationToken), checkpoints, _signingKey?.PublicKey, cancellationToken).ConfigureAwait(false);
+        var records = await ReadAllAsync(progress, cancellationToken).ConfigureAwait(false);
+        return await AuditVerifier.VerifyAsync(records, checkpoints, _signingKey?.PublicKey, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes the log as JSON Lines (see <see cref="AuditExport"/>) to <paramref name="destination"/>.</summary>
-    public async Task ExportAsync(Stream destination, CancellationToken cancellationToken = default)
+    public Task ExportAsync(Stream destination, CancellationToken cancellationToken = default) => ExportAsync(destination, null, cancellationToken);
+
+    /// <summary>
+    /// Writes the log as JSON Lines (see <see cref="AuditExport"/>) to <paramref name="destination"/>;
+    /// <paramref name="progress"/> hears the records written of the records in the log.
+    /// </summary>
+    public async Task ExportAsync(Stream destination, IProgress<AuditProgress>? progress, CancellationToken cancellationToken = default)
     {
         var checkpoints = await _store.ListCheckpointsAsync(cancellationToken).ConfigureAwait(false);
-        await AuditExport.WriteAsync(destination, _store.ReadAsync(1, cancellationToken), checkpoints, cancellationToken).ConfigureAwait(false);
+        var records = await ReadAllAsync(progress, cancellationToken).ConfigureAwait(false);
+        await AuditExport.WriteAsync(destination, records, checkpoints, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One page of records by agent, org, operation, decision, kind and time range.</summary>
@@ -149,6 +163,18 @@ public sealed class AuditLog : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(query);
         query.Validate();
         return _store.QueryAsync(query, cancellationToken);
+    }
+
+    /// <summary>Every record from seq 1; with <paramref name="progress"/>, counted against the head read first.</summary>
+    private async Task<IAsyncEnumerable<AuditRecord>> ReadAllAsync(IProgress<AuditProgress>? progress, CancellationToken cancellationToken)
+    {
+        var records = _store.ReadAsync(1, cancellationToken);
+        if (progress is null)
+        {
+            return records;
+        }
+        var head = await _store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
+        return records.Reporting(progress, head.Seq, cancellationToken);
     }
 
     /// <summary>Stops accepting appends, commits those queued, and waits for the writer.</summary>

@@ -25,7 +25,7 @@ public enum AuditProblem
     CheckpointSignatureInvalid,
 }
 
-/// <summary>What <see cref="AuditLog.VerifyAsync"/> or <see cref="AuditVerifier"/> found.</summary>
+/// <summary>What <see cref="AuditLog.VerifyAsync(CancellationToken)"/> or <see cref="AuditVerifier"/> found.</summary>
 public sealed class AuditVerifyResult
 {
     /// <summary>True when every record and checkpoint checked out.</summary>

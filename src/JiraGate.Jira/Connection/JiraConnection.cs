@@ -108,10 +108,11 @@ internal sealed partial class JiraConnection : IDisposable
             if (response.Content is PooledBodyContent buffered)
             {
                 // Already read whole by ResponseBufferingHandler: parse the bytes in place, no stream, no copy,
-                // and read each repeated short string or URL of the body once.
-                using (RepeatedValues.Enter())
+                // and read each repeated short string, URL or nested object (status, user …) of the body once.
+                var body = buffered.Memory;
+                using (RepeatedValues.Enter(body))
                 {
-                    value = JsonSerializer.Deserialize(buffered.Memory.Span, typeInfo);
+                    value = JsonSerializer.Deserialize(body.Span, typeInfo);
                 }
             }
             else

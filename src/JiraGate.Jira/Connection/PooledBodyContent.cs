@@ -4,7 +4,7 @@ using System.Net;
 namespace JiraGate.Jira.Connection;
 
 /// <summary>
-/// A response body read whole into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, returned when the
+/// A response body read whole into a buffer rented from the client's own <see cref="ArrayPool{T}"/>, returned when the
 /// content is disposed (with its response). It replaces <see cref="HttpContent.LoadIntoBufferAsync()"/> in
 /// <see cref="ResponseBufferingHandler"/>: a page of 100 issues is ≈110 KB, which that method copies into a
 /// fresh array per response (a large-object-heap allocation, ≈1.1 KB per issue), and which the deserialiser
@@ -12,6 +12,11 @@ namespace JiraGate.Jira.Connection;
 /// </summary>
 internal sealed class PooledBodyContent : HttpContent
 {
+    // Not ArrayPool.Shared: its per-thread slots strand buffers on whichever thread-pool thread returned them, and
+    // under load (rent and return on ever different threads) ≈1 page in 10 got a fresh 128 KB array. A shared,
+    // locked pool reuses them from any thread; bounded: bodies over 1 MB are not pooled, at most 8 kept a size.
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 1024 * 1024, maxArraysPerBucket: 8);
+
     /// <summary>Start size when Content-Length is unknown (chunked answers); the buffer doubles from there.</summary>
     internal const int InitialSize = 16 * 1024;
 
@@ -39,7 +44,7 @@ internal sealed class PooledBodyContent : HttpContent
     {
         ArgumentNullException.ThrowIfNull(original);
         var expected = original.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(expected is > 0 and <= int.MaxValue ? (int)expected.Value : InitialSize);
+        var buffer = Pool.Rent(expected is > 0 and <= int.MaxValue ? (int)expected.Value : InitialSize);
         var length = 0;
         try
         {
@@ -66,7 +71,7 @@ internal sealed class PooledBodyContent : HttpContent
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Pool.Return(buffer);
             throw;
         }
     }
@@ -77,9 +82,9 @@ internal sealed class PooledBodyContent : HttpContent
         {
             throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The response body is larger than 2 GB.");
         }
-        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+        var bigger = Pool.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
         buffer.AsSpan(0, length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        Pool.Return(buffer);
         return bigger;
     }
 
@@ -117,7 +122,7 @@ internal sealed class PooledBodyContent : HttpContent
         base.Dispose(disposing);
         if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Pool.Return(buffer);
         }
     }
 }

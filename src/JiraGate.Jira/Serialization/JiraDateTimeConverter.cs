@@ -10,14 +10,31 @@ namespace JiraGate.Jira.Serialization;
 /// </summary>
 internal sealed class JiraDateTimeConverter : JsonConverter<DateTimeOffset>
 {
+    // The longest timestamp with every character escaped (\uXXXX) is well under this; longer goes the slow way.
+    private const int MaxEscapedBytes = 256;
+
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         // Every issue carries several timestamps: read the usual shapes straight from the UTF-8 bytes, without
         // building a string (and a second one to insert the offset's colon) for each.
-        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
-            && TryParseUtf8(reader.ValueSpan, out var fast))
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence)
         {
-            return fast;
+            if (!reader.ValueIsEscaped)
+            {
+                if (TryParseUtf8(reader.ValueSpan, out var fast))
+                {
+                    return fast;
+                }
+            }
+            else if (reader.ValueSpan.Length <= MaxEscapedBytes)
+            {
+                // Some writers escape the offset's '+' (\u002B): unescape onto the stack, not into strings.
+                Span<byte> unescaped = stackalloc byte[MaxEscapedBytes];
+                if (TryParseUtf8(unescaped[..reader.CopyString(unescaped)], out var fast))
+                {
+                    return fast;
+                }
+            }
         }
         var text = reader.GetString();
         return TryParse(text, out var value)

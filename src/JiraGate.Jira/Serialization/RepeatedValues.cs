@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,7 +14,7 @@ namespace JiraGate.Jira.Serialization;
 /// kept beyond the response. Without a scope (a streamed body, a caller's own serializer call) they behave
 /// exactly like System.Text.Json's own converters.
 /// </summary>
-internal sealed class RepeatedValues
+internal sealed partial class RepeatedValues
 {
     // Lossy tables (a new value replaces whatever shared its slot): bounded work and memory, no eviction logic.
     private const int StringSlots = 512;
@@ -32,7 +33,13 @@ internal sealed class RepeatedValues
     private readonly Entry<Uri>[] _uris = new Entry<Uri>[UriSlots];
 
     /// <summary>Opens a scope on this thread until the returned value is disposed (scopes do not nest).</summary>
-    public static Scope Enter()
+    public static Scope Enter() => Enter(default);
+
+    /// <summary>
+    /// Opens a scope for parsing <paramref name="body"/> (the whole buffer the reader runs over): besides strings
+    /// and URIs, whole nested objects repeated byte for byte are then read once (see <see cref="ReadShared"/>).
+    /// </summary>
+    public static Scope Enter(ReadOnlyMemory<byte> body)
     {
         if (t_current is not null)
         {
@@ -40,6 +47,7 @@ internal sealed class RepeatedValues
         }
         var table = t_spare ?? new RepeatedValues();
         t_spare = null;
+        table._body = body;
         t_current = table;
         return new Scope(table);
     }
@@ -59,6 +67,28 @@ internal sealed class RepeatedValues
             return known;
         }
         var value = reader.GetString()!;
+        entry = new(hash, value, value);
+        return value;
+    }
+
+    /// <summary>
+    /// The string for ASCII <paramref name="text"/> (unescaped JSON text), shared with an equal value read earlier
+    /// in this scope (an issue's id, when its <c>self</c> ends with it); null outside a scope (the caller then reads
+    /// the value whole).
+    /// </summary>
+    public static string? ShareAscii(ReadOnlySpan<byte> text)
+    {
+        if (t_current is not { } table || text.Length > MaxBytes)
+        {
+            return null;
+        }
+        var hash = Hash(text);
+        ref var entry = ref table._strings[hash & (StringSlots - 1)];
+        if (entry.Hash == hash && entry.Value is { } known && Ascii.Equals(text, known))
+        {
+            return known;
+        }
+        var value = Encoding.ASCII.GetString(text);
         entry = new(hash, value, value);
         return value;
     }
@@ -113,6 +143,8 @@ internal sealed class RepeatedValues
             }
             Array.Clear(_table._strings);
             Array.Clear(_table._uris);
+            Array.Clear(_table._objects);
+            _table._body = default;
             t_current = null;
             t_spare = _table;
         }

@@ -1,16 +1,11 @@
-using System.Net;
 using System.Text.Json;
 using JiraGate.Gateway.ApprovalsPage;
 using JiraGate.Governance.Agents;
 using JiraGate.Governance.Approvals;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Storage.Sqlite;
+using JiraGate.Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace JiraGate.Gateway.Tests.ApprovalsPage;
 
@@ -18,21 +13,15 @@ namespace JiraGate.Gateway.Tests.ApprovalsPage;
 /// The approvals page on Kestrel (127.0.0.1, a free port) over a fresh SQLite file: one agent (soc-bot, owned by olivia)
 /// and three approvers — alice and olivia in org-acme, mallory in org-other.
 /// </summary>
-public sealed class PageHost : IAsyncDisposable
+public sealed class PageHost : LoopbackApp
 {
     public const string Org = "org-acme";
     public const string AgentId = "soc-bot";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "jiragate-approvals-page-tests", Guid.NewGuid().ToString("n"));
-    private WebApplication _app = null!;
-
     private PageHost()
+        : base("jiragate-approvals-page-tests")
     {
     }
-
-    public Uri BaseUrl { get; private set; } = null!;
-
-    public IServiceProvider Services => _app.Services;
 
     public ApprovalService Approvals => Services.GetRequiredService<ApprovalService>();
 
@@ -60,24 +49,16 @@ public sealed class PageHost : IAsyncDisposable
     public static async Task<PageHost> StartAsync(Action<IServiceCollection>? configure = null, bool governance = false)
     {
         var host = new PageHost();
-        var ct = TestContext.Current.CancellationToken;
-        var databasePath = Path.Combine(host._directory, "jiragate.db");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        var ct = Ct;
+        var builder = CreateBuilder();
         var services = builder.Services;
         if (governance)
         {
-            services.AddJiraGateSqlite(databasePath, o => o.DurableCommits = false);
-            services.AddJiraGate(o =>
-            {
-                o.VaultPath = Path.Combine(host._directory, "vault.json");
-                o.VaultKeyPath = Path.Combine(host._directory, "master.key");
-            });
+            host.AddGovernance(services);
         }
         else
         {
-            var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = databasePath }, null, ct);
+            var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(host.Folder, "jiragate.db") }, null, ct);
             services.AddSingleton(database);
             services.AddSingleton<IAgentStore>(new SqliteAgentStore(database.OpenConnectionAsync));
             services.AddSingleton<IApproverStore>(new SqliteApproverStore(database.OpenConnectionAsync));
@@ -86,11 +67,7 @@ public sealed class PageHost : IAsyncDisposable
         }
         configure?.Invoke(services);
         services.AddJiraGateApprovalsPage();
-        host._app = builder.Build();
-        host._app.MapJiraGateApprovalsPage();
-        await host._app.StartAsync(ct);
-        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseUrl = new Uri(address);
+        await host.StartAsync(builder, app => app.MapJiraGateApprovalsPage());
 
         var agent = await host.Agents.RegisterAsync(new NewAgent { Id = AgentId, OrgId = Org, Owner = "olivia", Policies = ["jira-full-management"] }, ct);
         host.AgentKey = agent.Key.Reveal();
@@ -119,20 +96,6 @@ public sealed class PageHost : IAsyncDisposable
         (await Approvals.GetForAgentAsync(Agent, id, TestContext.Current.CancellationToken))!;
 
     public PageClient NewClient() => new(BaseUrl);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using JiraGate.Gateway.AgentApi;
 using JiraGate.Governance.Agents;
 using JiraGate.Governance.Audit;
@@ -6,11 +5,6 @@ using JiraGate.Governance.Pipeline;
 using JiraGate.Governance.Policies;
 using JiraGate.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace JiraGate.Gateway.Tests.Infrastructure;
 
@@ -18,30 +12,21 @@ namespace JiraGate.Gateway.Tests.Infrastructure;
 /// The gateway's HTTP pieces on Kestrel at 127.0.0.1:0 (real HTTP, no test server package), over a fresh SQLite file
 /// with the agents the tests use, the seed's policies, and <see cref="FakePipeline"/> (or a pipeline the test gives).
 /// </summary>
-public sealed class GatewayTestHost : IAsyncDisposable
+public sealed class GatewayTestHost : LoopbackApp
 {
     public const string SocAgent = "soc-triage";
     public const string FullAgent = "full-manager";
     public const string RevokedAgent = "revoked-bot";
     public const string DisabledAgent = "disabled-bot";
 
-    private readonly string _directory;
-    private readonly WebApplication _app;
-    private readonly Dictionary<string, string> _keys;
+    private Dictionary<string, string> _keys = [];
 
-    private GatewayTestHost(string directory, WebApplication app, Dictionary<string, string> keys, Uri baseUrl)
+    private GatewayTestHost()
+        : base("jiragate-gateway-tests")
     {
-        _directory = directory;
-        _app = app;
-        _keys = keys;
-        BaseUrl = baseUrl;
     }
 
-    public Uri BaseUrl { get; }
-
-    public IServiceProvider Services => _app.Services;
-
-    public FakePipeline? Fake => _app.Services.GetService<IOperationPipeline>() as FakePipeline;
+    public FakePipeline? Fake => Services.GetService<IOperationPipeline>() as FakePipeline;
 
     /// <summary>The key of a registered agent (revoked and disabled ones included).</summary>
     public string KeyOf(string agentId) => _keys[agentId];
@@ -51,22 +36,15 @@ public sealed class GatewayTestHost : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Action<IHealthChecksBuilder>? readiness = null)
     {
-        var ct = TestContext.Current.CancellationToken;
-        var directory = Path.Combine(Path.GetTempPath(), "jiragate-gateway-tests", Guid.NewGuid().ToString("n"));
-        var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(directory, "jiragate.db"), DurableCommits = false }, null, ct);
+        var host = new GatewayTestHost();
+        var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(host.Folder, "jiragate.db"), DurableCommits = false }, null, Ct);
         var registry = new AgentRegistry(new SqliteAgentStore(database.OpenConnectionAsync));
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, policy) in new[] { (SocAgent, SeedPolicies.SocTriage), (FullAgent, SeedPolicies.FullManagement), (RevokedAgent, SeedPolicies.ReadOnly), (DisabledAgent, SeedPolicies.ReadOnly) })
-        {
-            var registration = await registry.RegisterAsync(new NewAgent { Id = id, OrgId = "org-test", Owner = "owner-" + id, Policies = [policy] }, ct);
-            keys[id] = registration.Key.Reveal();
-        }
-        await registry.RevokeKeysAsync(RevokedAgent, ct);
-        await registry.UpdateAsync(DisabledAgent, new AgentChanges { Enabled = false }, ct);
+        host._keys = await RegisterAgentsAsync(registry, "org-test",
+            (SocAgent, [SeedPolicies.SocTriage]), (FullAgent, [SeedPolicies.FullManagement]), (RevokedAgent, [SeedPolicies.ReadOnly]), (DisabledAgent, [SeedPolicies.ReadOnly]));
+        await registry.RevokeKeysAsync(RevokedAgent, Ct);
+        await registry.UpdateAsync(DisabledAgent, new AgentChanges { Enabled = false }, Ct);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = CreateBuilder();
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IAuditStore>(new SqliteAuditStore(database));
         builder.Services.AddSingleton(registry);
@@ -84,38 +62,10 @@ public sealed class GatewayTestHost : IAsyncDisposable
             readiness(health);
         }
         services?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        app.MapJiraGateGateway();
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GatewayTestHost(directory, app, keys, new Uri(address));
+        await host.StartAsync(builder, app => app.MapJiraGateGateway());
+        return host;
     }
 
     /// <summary>A client for the gateway, with <paramref name="agentId"/>'s key as bearer token when given.</summary>
-    public HttpClient Client(string? agentId = null)
-    {
-        var client = _app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
-        client.BaseAddress = BaseUrl;
-        if (agentId is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", KeyOf(agentId));
-        }
-        return client;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a pool: the temp folder is cleaned by the system.
-        }
-    }
+    public HttpClient Client(string? agentId = null) => CreateClient(agentId is null ? null : KeyOf(agentId));
 }

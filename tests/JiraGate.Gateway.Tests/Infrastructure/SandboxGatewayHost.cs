@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using JiraGate.Governance.Agents;
 using JiraGate.Governance.Execution;
 using JiraGate.Governance.Pipeline;
@@ -9,11 +8,6 @@ using JiraGate.Sandbox.Data;
 using JiraGate.Sandbox.Hosting;
 using JiraGate.Sandbox.Model;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace JiraGate.Gateway.Tests.Infrastructure;
 
@@ -21,7 +15,7 @@ namespace JiraGate.Gateway.Tests.Infrastructure;
 /// The whole gateway as the jiragate command will host it — SQLite, the real pipeline, the Jira executor — over HTTP on
 /// 127.0.0.1:0, with the in-process sandbox as Jira. Every request the gateway sends to Jira is counted.
 /// </summary>
-public sealed class SandboxGatewayHost : IAsyncDisposable
+public sealed class SandboxGatewayHost : LoopbackApp
 {
     /// <summary>Bound to jira-soc-triage and jira-readonly: the seed scenario lists boards and sprints, which the
     /// triage policy alone does not grant.</summary>
@@ -30,101 +24,47 @@ public sealed class SandboxGatewayHost : IAsyncDisposable
     /// <summary>Bound to jira-soc-triage only.</summary>
     public const string TriageOnlyAgent = "triage-only";
 
-    private readonly string _directory;
-    private readonly WebApplication _app;
-    private readonly Dictionary<string, string> _keys;
-    private readonly RequestCounter _jiraRequests;
+    private readonly RequestCounter _jiraRequests = new();
+    private Dictionary<string, string> _keys = [];
 
-    private SandboxGatewayHost(string directory, SandboxHost sandbox, WebApplication app, Dictionary<string, string> keys, RequestCounter counter, Uri baseUrl)
+    private SandboxGatewayHost(SandboxHost sandbox)
+        : base("jiragate-gateway-e2e")
     {
-        _directory = directory;
         Sandbox = sandbox;
-        _app = app;
-        _keys = keys;
-        _jiraRequests = counter;
-        BaseUrl = baseUrl;
     }
 
     public SandboxHost Sandbox { get; }
-
-    public Uri BaseUrl { get; }
 
     /// <summary>Requests the gateway has sent to Jira (the sandbox) so far.</summary>
     public int JiraRequests => _jiraRequests.Count;
 
     public static async Task<SandboxGatewayHost> StartAsync()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Flavor = SandboxFlavor.Cloud }, ct);
-        var directory = Path.Combine(Path.GetTempPath(), "jiragate-gateway-e2e", Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(directory);
-        var counter = new RequestCounter();
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var host = new SandboxGatewayHost(await SandboxHost.StartAsync(new SandboxOptions { Flavor = SandboxFlavor.Cloud }, Ct));
+        var builder = CreateBuilder();
         var services = builder.Services;
-        services.AddJiraGateSqlite(Path.Combine(directory, "jiragate.db"), s => s.DurableCommits = false);
-        services.AddJiraGate(o =>
-        {
-            o.VaultPath = Path.Combine(directory, "vault.json");
-            o.VaultKeyPath = Path.Combine(directory, "master.key");
-            o.SignAuditCheckpoints = false;
-        });
+        host.AddGovernance(services, signAuditCheckpoints: false);
         services.AddJiraClient(o =>
         {
-            o.BaseUrl = sandbox.BaseUrl;
-            o.ApiGatewayBaseUrl = sandbox.BaseUrl;
+            o.BaseUrl = host.Sandbox.BaseUrl;
+            o.ApiGatewayBaseUrl = host.Sandbox.BaseUrl;
             o.Credentials = new ApiTokenCredentials(DemoCredentials.Ada.Email, DemoCredentials.Ada.ApiToken);
             o.Retry.InitialDelay = TimeSpan.FromMilliseconds(1);
             o.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
-        }).HttpClient.AddHttpMessageHandler(() => new CountingHandler(counter));
+        }).HttpClient.AddHttpMessageHandler(() => new CountingHandler(host._jiraRequests));
         services.AddSingleton<IOperationExecutor>(sp => new JiraOperationExecutor(sp.GetRequiredService<JiraClient>()));
         services.AddHttpClient();
         services.AddJiraGateGateway();
         services.AddHealthChecks().AddJiraGateSqliteCheck().AddJiraGateAuditCheck();
-
-        var app = builder.Build();
-        app.MapJiraGateGateway();
-        await app.StartAsync(ct);
-
-        var registry = app.Services.GetRequiredService<AgentRegistry>();
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, policies) in new[] { (SocAgent, new[] { SeedPolicies.SocTriage, SeedPolicies.ReadOnly }), (TriageOnlyAgent, new[] { SeedPolicies.SocTriage }) })
-        {
-            var registration = await registry.RegisterAsync(new NewAgent { Id = id, OrgId = "org-acme", Owner = "owner-" + id, Policies = policies }, ct);
-            keys[id] = registration.Key.Reveal();
-        }
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxGatewayHost(directory, sandbox, app, keys, counter, new Uri(address));
+        await host.StartAsync(builder, app => app.MapJiraGateGateway());
+        host._keys = await RegisterAgentsAsync(host.Services.GetRequiredService<AgentRegistry>(), "org-acme",
+            (SocAgent, [SeedPolicies.SocTriage, SeedPolicies.ReadOnly]), (TriageOnlyAgent, [SeedPolicies.SocTriage]));
+        return host;
     }
 
-    public HttpClient Client(string? agentId = null)
-    {
-        var client = _app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
-        client.BaseAddress = BaseUrl;
-        if (agentId is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _keys[agentId]);
-        }
-        return client;
-    }
+    public HttpClient Client(string? agentId = null) => CreateClient(agentId is null ? null : _keys[agentId]);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        await Sandbox.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a pool: the temp folder is cleaned by the system.
-        }
-    }
+    protected override ValueTask DisposeMoreAsync() => Sandbox.DisposeAsync();
 
     private sealed class RequestCounter
     {

@@ -4,12 +4,7 @@ using JiraGate.Gateway.Mcp;
 using JiraGate.Governance.Agents;
 using JiraGate.Governance.Catalog;
 using JiraGate.Governance.Pipeline;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
+using JiraGate.Gateway.Tests.Infrastructure;
 using ModelContextProtocol.Client;
 
 namespace JiraGate.Gateway.Tests.Mcp;
@@ -18,41 +13,28 @@ namespace JiraGate.Gateway.Tests.Mcp;
 /// /mcp on Kestrel 127.0.0.1:0 in front of the real governance core: AddJiraGate (seed policies, approvals, signed audit)
 /// on AddJiraGateSqlite in a temp folder, with the given executor as the way to Jira.
 /// </summary>
-public sealed class GovernedMcpHost : IAsyncDisposable
+public sealed class GovernedMcpHost : LoopbackApp
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "jiragate-gateway-mcp-governed", Guid.NewGuid().ToString("n"));
-    private WebApplication _app = null!;
+    private GovernedMcpHost()
+        : base("jiragate-gateway-mcp-governed")
+    {
+    }
 
-    public Uri McpUri { get; private set; } = null!;
-
-    public IServiceProvider Services => _app.Services;
+    public Uri McpUri => new(BaseUrl, "mcp");
 
     /// <summary>Starts the host; without <paramref name="executor"/>, <paramref name="configure"/> must register one.</summary>
     public static async Task<GovernedMcpHost> StartAsync(IOperationExecutor? executor, Action<IServiceCollection>? configure = null)
     {
         var host = new GovernedMcpHost();
-        Directory.CreateDirectory(host._directory);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = CreateBuilder();
         if (executor is not null)
         {
             builder.Services.AddSingleton(executor);
         }
-
-        builder.Services.AddJiraGateSqlite(Path.Combine(host._directory, "jiragate.db"), o => o.DurableCommits = false);
-        builder.Services.AddJiraGate(o =>
-        {
-            o.VaultPath = Path.Combine(host._directory, "vault.json");
-            o.VaultKeyPath = Path.Combine(host._directory, "master.key");
-        });
+        host.AddGovernance(builder.Services);
         configure?.Invoke(builder.Services);
         builder.Services.AddJiraGateMcpHttp();
-        host._app = builder.Build();
-        host._app.MapJiraGateMcp();
-        await host._app.StartAsync(TestContext.Current.CancellationToken);
-        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.McpUri = new Uri(address.TrimEnd('/') + "/mcp");
+        await host.StartAsync(builder, app => app.MapJiraGateMcp());
         return host;
     }
 
@@ -78,20 +60,6 @@ public sealed class GovernedMcpHost : IAsyncDisposable
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key },
         }),
         cancellationToken: TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
 /// <summary>Counts executions and answers <c>{"operation": …, "n": …}</c>.</summary>

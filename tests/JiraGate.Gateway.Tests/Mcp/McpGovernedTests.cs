@@ -107,4 +107,23 @@ public sealed class McpGovernedTests
         Assert.Equal(1, executor.Calls);
         Assert.True((await audit.VerifyAsync(Ct)).IsValid);
     }
+
+    [Fact]
+    public async Task CallTool_UnlistedToolByName_RefusedAuditedAndNothingExecuted()
+    {
+        var executor = new CountingExecutor();
+        await using var host = await GovernedMcpHost.StartAsync(executor);
+        await using var client = await host.ConnectAsync(await host.AddAgentAsync("soc-bot", SeedPolicies.SocTriage));
+
+        var result = await CallAsync(client, "jira_issues_delete", new() { ["issue_key"] = "SEC-1" });
+
+        Assert.True(result.IsError);
+        Assert.Equal(OperationErrorCodes.PolicyDenied, Json(result).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(0, executor.Calls);
+        var audit = host.Services.GetRequiredService<AuditLog>();
+        var records = (await audit.QueryAsync(new AuditQuery { Agent = "soc-bot" }, Ct)).Records;
+        Assert.Equal([AuditRecordKind.Intent, AuditRecordKind.Outcome], records.OrderBy(r => r.Seq).Select(r => r.Kind));
+        Assert.All(records, r => Assert.Equal(("issues:delete", "deny"), (r.Operation, r.Decision)));
+        Assert.True((await audit.VerifyAsync(Ct)).IsValid);
+    }
 }

@@ -5,40 +5,32 @@ using JiraGate.Governance.Agents;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Governance.Policies;
 using JiraGate.Storage.Sqlite;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
+using JiraGate.Gateway.Tests.Infrastructure;
 using ModelContextProtocol.Client;
 
 namespace JiraGate.Gateway.Tests.Mcp;
 
 /// <summary>A Kestrel host on 127.0.0.1:0 with /mcp mapped, real agent keys in SQLite, the seed policies, and a recording pipeline.</summary>
-public sealed class McpHttpHost : IAsyncDisposable
+public sealed class McpHttpHost : LoopbackApp
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "jiragate-gateway-mcp-tests", Guid.NewGuid().ToString("n"));
-    private WebApplication _app = null!;
+    private McpHttpHost()
+        : base("jiragate-gateway-mcp-tests")
+    {
+    }
 
-    public Uri McpUri { get; private set; } = null!;
+    public Uri McpUri => new(BaseUrl, "mcp");
 
     public RecordingPipeline Pipeline { get; } = new();
 
-    public AgentRegistry Agents => _app.Services.GetRequiredService<AgentRegistry>();
+    public AgentRegistry Agents => Services.GetRequiredService<AgentRegistry>();
 
-    public IHttpClientFactory HttpClients => _app.Services.GetRequiredService<IHttpClientFactory>();
+    public IHttpClientFactory HttpClients => Services.GetRequiredService<IHttpClientFactory>();
 
     public static async Task<McpHttpHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var host = new McpHttpHost();
-        Directory.CreateDirectory(host._directory);
-        var ct = TestContext.Current.CancellationToken;
-        var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(host._directory, "jiragate.db") }, null, ct);
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var database = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(host.Folder, "jiragate.db") }, null, Ct);
+        var builder = CreateBuilder();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IAgentStore>(new SqliteAgentStore(database.OpenConnectionAsync));
         builder.Services.AddSingleton(sp => new AgentRegistry(sp.GetRequiredService<IAgentStore>(), sp.GetRequiredService<TimeProvider>()));
@@ -47,12 +39,7 @@ public sealed class McpHttpHost : IAsyncDisposable
         builder.Services.AddHttpClient();
         configure?.Invoke(builder.Services);
         builder.Services.AddJiraGateMcpHttp();
-
-        host._app = builder.Build();
-        host._app.MapJiraGateMcp();
-        await host._app.StartAsync(ct);
-        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.McpUri = new Uri(address.TrimEnd('/') + "/mcp");
+        await host.StartAsync(builder, app => app.MapJiraGateMcp());
         return host;
     }
 
@@ -75,20 +62,6 @@ public sealed class McpHttpHost : IAsyncDisposable
         };
         return McpClient.CreateAsync(new HttpClientTransport(options), cancellationToken: TestContext.Current.CancellationToken);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
 /// <summary>Records every call; answers Ok echoing the operation and the agent.</summary>
@@ -96,9 +69,22 @@ public sealed class RecordingPipeline : IOperationPipeline
 {
     public ConcurrentQueue<OperationCall> Calls { get; } = new();
 
+    /// <summary>Operations this fake refuses as a policy would (the MCP server sends unlisted tools here to be refused and audited).</summary>
+    public HashSet<string> Denied { get; } = new(StringComparer.Ordinal) { "issues:delete" };
+
     public Task<OperationResult> ExecuteAsync(OperationCall call, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue(call);
+        if (Denied.Contains(call.Operation))
+        {
+            return Task.FromResult(new OperationResult
+            {
+                Operation = call.Operation,
+                Status = OperationStatus.Denied,
+                Error = new OperationError { Code = OperationErrorCodes.PolicyDenied, Message = "no policy grants it" },
+            });
+        }
+
         using var doc = JsonDocument.Parse($$"""{"operation":"{{call.Operation}}","agent":"{{call.Agent.AgentId}}"}""");
         return Task.FromResult(new OperationResult { Operation = call.Operation, Status = OperationStatus.Ok, Value = doc.RootElement.Clone() });
     }

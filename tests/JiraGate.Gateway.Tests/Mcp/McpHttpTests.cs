@@ -48,8 +48,8 @@ public sealed class McpHttpTests
         Assert.Contains("\"agent\":\"soc-bot\"", ((TextContentBlock)ok.Content[0]).Text, StringComparison.Ordinal);
         Assert.True(denied.IsError);
         Assert.Contains(OperationErrorCodes.PolicyDenied, ((TextContentBlock)denied.Content[0]).Text, StringComparison.Ordinal);
-        var call = Assert.Single(host.Pipeline.Calls);
-        Assert.Equal(("soc-bot", "org-acme", EntryPoint.Mcp), (call.Agent.AgentId, call.Agent.OrgId, call.EntryPoint));
+        Assert.Equal(["issues:read_detail", "issues:delete"], host.Pipeline.Calls.Select(c => c.Operation));
+        Assert.All(host.Pipeline.Calls, call => Assert.Equal(("soc-bot", "org-acme", EntryPoint.Mcp), (call.Agent.AgentId, call.Agent.OrgId, call.EntryPoint)));
     }
 
     [Theory]

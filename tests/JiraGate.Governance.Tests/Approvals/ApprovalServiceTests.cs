@@ -367,4 +367,41 @@ public sealed class ApprovalServiceTests : IDisposable
             }
         }
     }
+
+    [Fact]
+    public async Task ExecutingPastItsLease_FailedWithOutcomeUnknownAndNeverClaimedAgain()
+    {
+        var service = await ServiceAsync(options: new ApprovalOptions { ExecutionLease = TimeSpan.FromMinutes(10) });
+        var approval = await service.RequestAsync(Delete(automatic: true, risk: "medium"), Ct);
+        Assert.True((await service.BeginExecutionAsync(approval.Id, Args(), Agent, "replica-a", Ct)).Succeeded);
+
+        // The process that claimed it stops here: no outcome is ever recorded.
+        _time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal(ApprovalState.Executing, (await service.GetForAgentAsync(Agent, approval.Id, Ct))!.State);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var read = await service.GetForAgentAsync(Agent, approval.Id, Ct);
+
+        Assert.Equal(ApprovalState.Failed, read!.State);
+        using var error = JsonDocument.Parse(read.Error!);
+        Assert.Equal("outcome_unknown", error.RootElement.GetProperty("code").GetString());
+        Assert.Contains("replica-a", error.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False((await service.BeginExecutionAsync(approval.Id, Args(), Agent, "replica-b", Ct)).Succeeded);
+        Assert.False((await service.CompleteAsync(approval.Id, "{}", Ct)).Succeeded);
+    }
+
+    [Fact]
+    public async Task ExpireDueAsync_SweepsInterruptedExecutionsButNotLiveOnes()
+    {
+        var service = await ServiceAsync(options: new ApprovalOptions { ExecutionLease = TimeSpan.FromMinutes(10), DefaultExpiry = TimeSpan.FromDays(1) });
+        var stale = await service.RequestAsync(Delete("SEC-1", automatic: true, risk: "medium"), Ct);
+        Assert.True((await service.BeginExecutionAsync(stale.Id, Args("SEC-1"), Agent, cancellationToken: Ct)).Succeeded);
+        _time.Advance(TimeSpan.FromMinutes(11));
+        var live = await service.RequestAsync(Delete("SEC-2", automatic: true, risk: "medium"), Ct);
+        Assert.True((await service.BeginExecutionAsync(live.Id, Args("SEC-2"), Agent, cancellationToken: Ct)).Succeeded);
+
+        Assert.Equal(1, await service.ExpireDueAsync(Ct));
+
+        Assert.Equal(ApprovalState.Failed, (await _stores.Approvals.GetAsync(stale.Id, Ct))!.State);
+        Assert.Equal(ApprovalState.Executing, (await _stores.Approvals.GetAsync(live.Id, Ct))!.State);
+    }
 }

@@ -230,4 +230,24 @@ public sealed class PipelineApprovalTests : IAsyncLifetime
         Assert.Equal(OperationErrorCodes.AuditUnavailable, result.Error!.Code);
         Assert.Equal(0, _bed.Executor.Calls);
     }
+
+    [Fact]
+    public async Task GetApprovalResultAsync_ExecutorStoppedMidExecution_OutcomeUnknownAfterTheLeaseAndNeverExecutedTwice()
+    {
+        var pending = await RequestDeleteAsync();
+        Assert.True((await _bed.Approvals.ApproveAsync(pending.ApprovalId!, Alice, cancellationToken: Ct)).Succeeded);
+        var stored = (await _bed.Approvals.GetForAgentAsync(Full, pending.ApprovalId!, Ct))!;
+        // A replica claims it and dies before recording any outcome.
+        Assert.True((await _bed.Approvals.BeginExecutionAsync(stored.Id, stored.Arguments, Full, "replica-that-died", Ct)).Succeeded);
+
+        var whileLeased = await _bed.Pipeline.GetApprovalResultAsync(Full, pending.ApprovalId!, Ct);
+        _bed.Time.Advance(new ApprovalOptions().ExecutionLease);
+        var afterLease = await _bed.Pipeline.GetApprovalResultAsync(Full, pending.ApprovalId!, Ct);
+
+        Assert.Equal(OperationStatus.PendingApproval, whileLeased.Status);
+        Assert.Equal(OperationStatus.Failed, afterLease.Status);
+        Assert.Equal(OperationErrorCodes.OutcomeUnknown, afterLease.Error!.Code);
+        Assert.Contains("check Jira", afterLease.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _bed.Executor.Calls);
+    }
 }

@@ -27,6 +27,9 @@ public sealed class FakePipeline : IOperationPipeline
         return new OperationResult { Operation = operation, Status = OperationStatus.Ok, Value = doc.RootElement.Clone() };
     }
 
+    public static OperationResult Failed(string operation, string code, string message, OperationStatus status) =>
+        new() { Operation = operation, Status = status, Error = new OperationError { Code = code, Message = message } };
+
     public Task<OperationResult> ExecuteAsync(OperationCall call, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue(call);

@@ -52,7 +52,14 @@ public sealed class PolicyTestRunner
     /// <paramref name="agentPolicies"/> (e.g. the agent registry); a case whose agent or policies are unknown, or whose
     /// arguments do not match the operation's schema, fails with that reason.
     /// </summary>
-    public PolicyTestReport Run(PolicySet policies, PolicyTestSuite suite, Func<string, IReadOnlyList<string>?>? agentPolicies = null)
+    public PolicyTestReport Run(PolicySet policies, PolicyTestSuite suite, Func<string, IReadOnlyList<string>?>? agentPolicies = null) =>
+        Run(policies, suite, agentPolicies, progress: null);
+
+    /// <summary>
+    /// Runs every case as <see cref="Run(PolicySet, PolicyTestSuite, Func{string, IReadOnlyList{string}?}?)"/> does;
+    /// <paramref name="progress"/> hears the number of cases run after each one (synchronously).
+    /// </summary>
+    public PolicyTestReport Run(PolicySet policies, PolicyTestSuite suite, Func<string, IReadOnlyList<string>?>? agentPolicies, IProgress<int>? progress)
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(suite);
@@ -60,6 +67,7 @@ public sealed class PolicyTestRunner
         foreach (var c in suite.Cases)
         {
             results.Add(RunCase(policies, suite, c, agentPolicies));
+            progress?.Report(results.Count);
         }
 
         return new PolicyTestReport { Results = results };
