@@ -1,10 +1,7 @@
 using System.CommandLine;
 using JiraGate.Governance.Vault;
 using JiraGate.Jira;
-using JiraGate.Jira.Authentication;
-using JiraGate.Sandbox.Data;
-using JiraGate.Sandbox.Hosting;
-using JiraGate.Sandbox.Model;
+using JiraGate.Cli.Hosting;
 
 namespace JiraGate.Cli.Admin;
 
@@ -41,6 +38,10 @@ internal sealed class JiraConnectionOptions
         {
             throw CliError.Usage($"'{text}' is not a Jira site URL; write it like https://acme.atlassian.net.");
         }
+        if (url is not null && OutboundUrls.Problem(url, allowInsecureHttp: false, allowQuery: false) is { } refused)
+        {
+            throw CliError.Usage($"--jira-url is refused: {refused}");
+        }
         var credential = run.Get(Credential) ?? Environment.GetEnvironmentVariable(CredentialVariable);
         if (url is null && string.IsNullOrEmpty(credential))
         {
@@ -54,13 +55,16 @@ internal sealed class JiraConnectionOptions
     }
 }
 
-/// <summary>A Jira client for a command's life, over a real site or the in-process sandbox; remembers Jira's Date header.</summary>
+/// <summary>
+/// A Jira client for a command's life, over one <see cref="JiraSite"/> — a site whose credentials are in the vault, or the
+/// in-process sandbox as <c>serve</c> runs it; remembers Jira's Date header.
+/// </summary>
 internal sealed class JiraConnection : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly SandboxHost? _sandbox;
+    private readonly JiraBackend? _sandbox;
 
-    private JiraConnection(ServiceProvider provider, SandboxHost? sandbox, string target, ResponseDates dates)
+    private JiraConnection(ServiceProvider provider, JiraBackend? sandbox, string target, ResponseDates dates)
     {
         _provider = provider;
         _sandbox = sandbox;
@@ -78,45 +82,75 @@ internal sealed class JiraConnection : IAsyncDisposable
     /// <summary>The Date header of Jira's last answer.</summary>
     public ResponseDates Dates { get; }
 
-    /// <summary>A site whose credentials are in the vault at <paramref name="credentialPath"/>.</summary>
+    /// <summary>A site whose credentials are in the vault at <paramref name="credentialPath"/> (<c>--jira-url</c>, <c>--jira-credential</c>).</summary>
     public static async Task<JiraConnection> OpenAsync(Uri url, string credentialPath, IVault vault, CancellationToken ct)
     {
-        var entry = await vault.TryGetAsync(credentialPath, ct)
-            ?? throw CliError.Usage($"The vault has no entry '{credentialPath}'; add it with 'jiragate vault set {credentialPath} --kind api-token --email …'.");
-        if (entry is OAuthClientEntry)
+        VaultEntry? entry;
+        try
         {
-            throw CliError.Usage($"Vault entry '{credentialPath}' is an OAuth client; the admin commands need an api-token, scoped-token, pat or basic entry (serve handles OAuth).");
+            entry = await vault.TryGetAsync(credentialPath, ct);
         }
-        return Build(url, entry.ToJiraCredentials(), null, url.ToString());
+        catch (ArgumentException)
+        {
+            throw CliError.Usage($"'{credentialPath}' is not a vault path; write it like jira/acme.");
+        }
+        if (entry is null)
+        {
+            throw CliError.Usage($"The vault has no entry '{credentialPath}'; add it with 'jiragate vault set {credentialPath} --kind api-token --email …'.");
+        }
+        if (JiraSite.CredentialProblem(entry, JiraDeployment.Auto, url) is { } problem)
+        {
+            throw CliError.Usage($"Vault entry '{credentialPath}' {problem}.");
+        }
+        return Open(JiraSite.FromVault("", url, credentialPath, entry), vault);
     }
 
-    /// <summary>The in-process sandbox with its demo account, the way <c>jiragate serve</c> runs without configuration.</summary>
+    /// <summary>A connection of jiragate.yaml (its credentials already read from <paramref name="vault"/>).</summary>
+    public static JiraConnection Open(JiraSite site, IVault vault) =>
+        Build(site, null, $"{(site.Name.Length > 0 ? site.Name + ": " : "")}{site.BaseUrl}", vault);
+
+    /// <summary>The in-process sandbox with its service account, the way <c>jiragate serve</c> runs without configuration.</summary>
     public static async Task<JiraConnection> StartSandboxAsync(CancellationToken ct)
     {
-        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Flavor = SandboxFlavor.Cloud }, ct);
-        var credentials = new ApiTokenCredentials(DemoCredentials.Ada.Email, DemoCredentials.Ada.ApiToken);
-        return Build(sandbox.BaseUrl, credentials, sandbox, $"in-process sandbox ({sandbox.BaseUrl}, demo account {DemoCredentials.Ada.Email})");
+#pragma warning disable CA2000 // owned by the connection, which disposes it (or disposed below on failure)
+        var backend = await JiraBackend.StartSandboxAsync(port: 0, ct);
+#pragma warning restore CA2000
+        try
+        {
+            return Build(backend.Sites[0], backend, "in-process " + backend.Description, null);
+        }
+        catch
+        {
+            await backend.DisposeAsync();
+            throw;
+        }
     }
 
-    private static JiraConnection Build(Uri url, JiraCredentials credentials, SandboxHost? sandbox, string target)
+    private static JiraConnection Build(JiraSite site, JiraBackend? sandbox, string target, IVault? vault)
     {
         var dates = new ResponseDates();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddJiraClient(o =>
+        if (vault is not null)
         {
-            o.BaseUrl = url;
-            if (sandbox is not null)
-            {
-                o.ApiGatewayBaseUrl = url;
-            }
-            o.Credentials = credentials;
+            // OAuth sites save rotated refresh tokens back to it.
+            services.AddSingleton(vault);
+        }
+        var client = services.AddJiraClient(o =>
+        {
             // A person is waiting at the terminal: answer quickly rather than retry for minutes.
             o.Retry.MaxRetries = 1;
             o.Retry.InitialDelay = TimeSpan.FromMilliseconds(200);
             o.AttemptTimeout = TimeSpan.FromSeconds(15);
             o.TotalTimeout = TimeSpan.FromSeconds(30);
-        }).HttpClient.AddHttpMessageHandler(() => new DateRecordingHandler(dates));
+        });
+        services.AddOptions<JiraClientOptions>().Configure<IServiceProvider>((o, sp) => site.Apply(o, sp));
+        client.HttpClient.AddHttpMessageHandler(() => new DateRecordingHandler(dates));
+        if (!site.IsSandbox)
+        {
+            client.HttpClient.ConfigurePrimaryHttpMessageHandler(OutboundUrls.CreateGuardedHandler);
+        }
+        services.AddHttpClient(JiraSite.OAuthHttpClientName).ConfigurePrimaryHttpMessageHandler(OutboundUrls.CreateGuardedHandler);
         return new JiraConnection(services.BuildServiceProvider(), sandbox, target, dates);
     }
 

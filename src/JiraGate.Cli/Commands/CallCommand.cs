@@ -24,10 +24,11 @@ internal static class CallCommand
         };
         var dataDir = CommonServeOptions.DataDir();
         var policies = CommonServeOptions.Policies();
+        var config = ConfigStartup.Option();
         var json = CommonServeOptions.Json();
         var command = new Command("call", "Run one operation through the pipeline as an agent (key from JIRAGATE_AGENT_KEY) and print the result.")
         {
-            operation, agent, argsJson, arg, dataDir, policies, json,
+            operation, agent, argsJson, arg, dataDir, policies, config, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -39,12 +40,19 @@ internal static class CallCommand
                 return ExitCodes.Usage;
             }
             var policyFiles = parse.GetValue(policies) ?? [];
-            if (await PolicyFiles.ReportAsync(policyFiles, error))
+            var configPath = parse.GetValue(config);
+            if ((configPath is null && await PolicyFiles.ReportAsync(policyFiles, error))
+                || await ConfigStartup.ResolveAsync(configPath, parse.GetValue(dataDir)!, policyFiles, error, ct) is not { } start)
             {
                 return ExitCodes.Usage;
             }
             var agentId = parse.GetValue(agent)!;
-            await using var core = await CoreHost.StartAsync(new DataDirectory(parse.GetValue(dataDir)!), policyFiles, LogLevel.Warning, null, error, ct);
+            await using var core = await CoreHost.StartAsync(new DataDirectory(start.DataDir), start.PolicyFiles, LogLevel.Warning, null, error, start.Config, ct);
+            if (start.Config is { } file)
+            {
+                // The file's policies for existing agents; creating agents (and showing keys) is serve's job.
+                await ConfigAgents.ApplyAsync(core.Services, file.Agents, create: false, ct);
+            }
             Governance.Agents.AgentIdentity identity;
             try
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JiraGate.Cli.Admin;
+using JiraGate.Cli.Hosting;
 using JiraGate.Governance.Vault;
 using JiraGate.Jira;
 
@@ -29,24 +30,37 @@ internal static class DoctorCommand
         var (command, options) = AdminOptions.Create("doctor", "Check the data directory and the Jira connection; prints the fix for each problem (exit 7 when any check fails)");
         var jira = new JiraConnectionOptions();
         jira.AddTo(command);
+        var config = ConfigStartup.Option();
+        var connectionName = new Option<string>("--connection") { Description = "With --config: the connection to check (default: the only one)", HelpName = "name" };
+        command.Options.Add(config);
+        command.Options.Add(connectionName);
         AdminRun.SetAction(command, options, async (run, ct) =>
         {
             var checks = new List<DoctorCheckJson>();
             var site = jira.Resolve(run);
+            var configured = await DoctorConfig.ResolveAsync(run, run.Get(config), run.Get(connectionName), site is not null, ct);
             var time = AdminClock.Current;
             AdminServices? services = null;
             using var progress = TerminalProgress.Start(run, "doctor", CheckCount);
             try
             {
                 progress.Report(0, "data directory");
-                services = await DataDirChecksAsync(run, checks, progress, ct);
+                services = await DataDirChecksAsync(run, configured?.DataDir ?? run.DataDir, checks, progress, ct);
                 // Fewer data-directory checks run when there is no directory or database yet; the four Jira checks follow.
                 progress.SetTotal(checks.Count + 4);
                 progress.Report(checks.Count, "connecting to Jira");
                 JiraConnection? connection = null;
                 try
                 {
-                    if (site is { } s)
+                    if (configured?.Site is { } named)
+                    {
+                        if (services is null)
+                        {
+                            throw new CliError(ExitCodes.Unavailable, $"The connection's credentials are in the vault of {configured.DataDir}, which does not exist yet.");
+                        }
+                        connection = JiraConnection.Open(named, services.Vault);
+                    }
+                    else if (site is { } s)
                     {
                         if (services is null)
                         {
@@ -82,16 +96,16 @@ internal static class DoctorCommand
         return command;
     }
 
-    private static async Task<AdminServices?> DataDirChecksAsync(AdminInvocation run, List<DoctorCheckJson> checks, TerminalProgress progress, CancellationToken ct)
+    private static async Task<AdminServices?> DataDirChecksAsync(AdminInvocation run, string dataDir, List<DoctorCheckJson> checks, TerminalProgress progress, CancellationToken ct)
     {
-        var dir = Path.GetFullPath(run.DataDir);
+        var dir = Path.GetFullPath(dataDir);
         if (!Directory.Exists(dir))
         {
             checks.Add(new("database", "skip", $"no data directory yet at {dir}", "'jiragate serve' creates it on first start (or pass --data-dir)"));
             return null;
         }
 #pragma warning disable CA2000 // returned to the caller, which disposes it in its finally
-        var services = await run.OpenAsync(ct: ct);
+        var services = await AdminServices.OpenAsync(dir, run.PolicyFiles, create: false, ct);
 #pragma warning restore CA2000
         if (!File.Exists(services.DatabasePath))
         {

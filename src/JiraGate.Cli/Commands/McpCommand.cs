@@ -15,22 +15,30 @@ internal static class McpCommand
         var agent = CommonServeOptions.Agent();
         var dataDir = CommonServeOptions.DataDir();
         var policies = CommonServeOptions.Policies();
+        var config = ConfigStartup.Option();
         var verbose = new Option<bool>("--verbose") { Description = "Log to stderr at information level." };
         var command = new Command("mcp", "Serve MCP over stdio for one agent (its key from JIRAGATE_AGENT_KEY), for MCP clients that launch a command.")
         {
-            agent, dataDir, policies, verbose,
+            agent, dataDir, policies, config, verbose,
         };
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var policyFiles = parse.GetValue(policies) ?? [];
-            if (await PolicyFiles.ReportAsync(policyFiles, error))
+            var configPath = parse.GetValue(config);
+            if ((configPath is null && await PolicyFiles.ReportAsync(policyFiles, error))
+                || await ConfigStartup.ResolveAsync(configPath, parse.GetValue(dataDir)!, policyFiles, error, ct) is not { } start)
             {
                 return ExitCodes.Usage;
             }
             var agentId = parse.GetValue(agent)!;
-            await using var core = await CoreHost.StartAsync(new DataDirectory(parse.GetValue(dataDir)!), policyFiles,
-                parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, s => s.AddJiraGateMcp(), error, ct);
+            await using var core = await CoreHost.StartAsync(new DataDirectory(start.DataDir), start.PolicyFiles,
+                parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, s => s.AddJiraGateMcp(), error, start.Config, ct);
+            if (start.Config is { } file)
+            {
+                // The file's policies for existing agents; creating agents (and showing keys) is serve's job.
+                await ConfigAgents.ApplyAsync(core.Services, file.Agents, create: false, ct);
+            }
             Governance.Agents.AgentIdentity identity;
             try
             {

@@ -16,7 +16,7 @@ internal static class ServeCommand
             DefaultValueFactory = _ => DefaultUrls,
         };
         var dataDir = CommonServeOptions.DataDir();
-        var config = new Option<string?>("--config") { Description = "A jiragate.yaml (storage, policies). Without it: the embedded default." };
+        var config = ConfigStartup.Option();
         var policies = CommonServeOptions.Policies();
         var sandboxPort = new Option<int?>("--sandbox-port") { Description = "Port of the in-process sandbox Jira (default 5181 if free, else any)." };
         var verbose = new Option<bool>("--verbose") { Description = "Log requests and start-up details to stderr." };
@@ -53,30 +53,18 @@ internal static class ServeCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var dataDir = args.DataDir;
-        var policyFiles = args.Policies.ToList();
-        if (args.Config is { } configPath)
-        {
-            var config = ServeConfig.Load(configPath);
-            if (!config.IsValid)
-            {
-                await error.WriteLineAsync($"error: {configPath} has {config.Errors.Count} problem(s); JiraGate did not start:");
-                foreach (var problem in config.Errors)
-                {
-                    await error.WriteLineAsync("  " + problem);
-                }
-                return ExitCodes.Usage;
-            }
-            dataDir = config.StoragePath ?? dataDir;
-            policyFiles.AddRange(config.PolicyFiles);
-        }
         if (!TryParseUrls(args.Urls, out var urlList, out var urlProblem))
         {
             await error.WriteLineAsync($"error: --urls '{args.Urls}': {urlProblem} Example: --urls http://127.0.0.1:5180");
             return ExitCodes.Usage;
         }
 
-        if (await PolicyFiles.ReportAsync(policyFiles, error))
+        if (args.Config is null && await PolicyFiles.ReportAsync(args.Policies, error))
+        {
+            return ExitCodes.Usage;
+        }
+        // With --config, the file, its policies and its vault entries are all checked here: nothing starts half-way.
+        if (await ConfigStartup.ResolveAsync(args.Config, args.DataDir, args.Policies, error, ct) is not { } start)
         {
             return ExitCodes.Usage;
         }
@@ -84,8 +72,9 @@ internal static class ServeCommand
         var settings = new ServeSettings
         {
             Urls = urlList,
-            Data = new DataDirectory(dataDir),
-            PolicyFiles = policyFiles,
+            Data = new DataDirectory(start.DataDir),
+            PolicyFiles = start.PolicyFiles,
+            Config = start.Config,
             SandboxPort = args.SandboxPort,
             MinimumLogLevel = args.Verbose ? LogLevel.Information : LogLevel.Warning,
         };

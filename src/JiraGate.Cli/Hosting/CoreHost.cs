@@ -22,13 +22,18 @@ internal sealed class CoreHost : IAsyncDisposable
     public JiraBackend Jira { get; }
 
     public static Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, CancellationToken ct) =>
-        StartAsync(data, policyFiles, logLevel, configure, notices: null, ct);
+        StartAsync(data, policyFiles, logLevel, configure, notices: null, config: null, ct);
 
     /// <summary>Starts the core; the Jira is a running serve's sandbox when there is one (else its own, said on <paramref name="notices"/>).</summary>
-    public static async Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, TextWriter? notices, CancellationToken ct)
+    public static Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, TextWriter? notices, CancellationToken ct) =>
+        StartAsync(data, policyFiles, logLevel, configure, notices, config: null, ct);
+
+    /// <summary>With a checked jiragate.yaml: its connections (without any, the sandbox as above) and approval channels.</summary>
+    public static async Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure,
+        TextWriter? notices, GatewayConfig? config, CancellationToken ct)
     {
         data.Ensure();
-        var jira = await RunningServe.JiraForAsync(data, notices, ct);
+        var jira = config is { HasConnections: true } ? JiraBackend.FromConfig(config) : await RunningServe.JiraForAsync(data, notices, ct);
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
@@ -39,7 +44,7 @@ internal sealed class CoreHost : IAsyncDisposable
                 logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             }
         });
-        services.AddJiraGateCore(data, jira, policyFiles);
+        services.AddJiraGateCore(data, jira, policyFiles, config?.Channels);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         try

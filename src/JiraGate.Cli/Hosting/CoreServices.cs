@@ -1,16 +1,19 @@
-using JiraGate.Governance.Execution;
+using JiraGate.Governance.Approvals;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Jira;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JiraGate.Cli.Hosting;
 
 /// <summary>
 /// The governance core every serving command shares (serve, mcp, call): SQLite under the data directory, the vault and
-/// its key there, the policies, and the Jira executor over a client for <see cref="JiraBackend"/>.
+/// its key there, the policies, one Jira client per site of <see cref="JiraBackend"/> with the executor routing each
+/// agent's calls to its site, and the approval channels of jiragate.yaml.
 /// </summary>
 internal static class CoreServices
 {
-    public static IServiceCollection AddJiraGateCore(this IServiceCollection services, DataDirectory data, JiraBackend jira, IReadOnlyList<string> policyFiles)
+    public static IServiceCollection AddJiraGateCore(this IServiceCollection services, DataDirectory data, JiraBackend jira,
+        IReadOnlyList<string> policyFiles, IReadOnlyList<ApprovalChannel>? channels = null)
     {
         services.AddJiraGateSqlite(data.DatabasePath);
         services.AddJiraGate(o =>
@@ -22,19 +25,26 @@ internal static class CoreServices
                 o.PolicyFiles.Add(Path.GetFullPath(file));
             }
         });
-        services.AddJiraClient(o =>
+        foreach (var site in jira.Sites)
         {
-            o.BaseUrl = jira.BaseUrl;
-            o.Credentials = jira.Credentials;
-            if (jira.Sandbox is not null)
+            var client = site.Name.Length == 0 ? services.AddJiraClient(_ => { }) : services.AddJiraClient(site.Name, _ => { });
+            services.AddOptions<JiraClientOptions>(site.Name).Configure<IServiceProvider>((o, sp) => site.Apply(o, sp));
+            if (!site.IsSandbox)
             {
-                // The sandbox is also the OAuth/API gateway; and it is local, so retries need not wait long.
-                o.ApiGatewayBaseUrl = jira.BaseUrl;
-                o.Retry.InitialDelay = TimeSpan.FromMilliseconds(50);
-                o.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+                // A real site: refuse metadata and link-local addresses at connect time too (DNS can change after the check).
+                client.HttpClient.ConfigurePrimaryHttpMessageHandler(OutboundUrls.CreateGuardedHandler);
             }
-        });
-        services.AddSingleton<IOperationExecutor>(sp => new JiraOperationExecutor(sp.GetRequiredService<JiraClient>()));
+        }
+        services.AddHttpClient(JiraSite.OAuthHttpClientName).ConfigurePrimaryHttpMessageHandler(OutboundUrls.CreateGuardedHandler);
+        services.AddSingleton<IOperationExecutor>(sp => new ConnectionRouter(sp.GetRequiredService<IJiraClientFactory>(), jira));
+        services.TryAddSingleton<GatewayLinks>();
+        if (channels is { Count: > 0 })
+        {
+            services.AddJiraGateApprovalWebhooks(_ => { }).ConfigurePrimaryHttpMessageHandler(OutboundUrls.CreateGuardedHandler);
+            services.RemoveAll<IApprovalNotifier>();
+            services.AddSingleton<IApprovalNotifier>(sp => new ApprovalChannelNotifier(sp.GetRequiredService<IHttpClientFactory>(), channels,
+                sp.GetRequiredService<GatewayLinks>(), sp.GetRequiredService<ILoggerFactory>()));
+        }
         return services;
     }
 

@@ -14,6 +14,9 @@ internal sealed class DemoAccounts
     /// <summary>jira-soc-triage, plus jira-readonly so the seed scenario's boards and sprints work.</summary>
     public static IReadOnlyList<string> AgentPolicies { get; } = [SeedPolicies.SocTriage, SeedPolicies.ReadOnly];
 
+    /// <summary>No demo accounts (a config file names the agents).</summary>
+    public static DemoAccounts None { get; } = new();
+
     /// <summary>The new agent key, on the run that created the agent; null afterwards (keys are shown once).</summary>
     public string? AgentKey { get; init; }
 

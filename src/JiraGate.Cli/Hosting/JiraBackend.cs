@@ -5,29 +5,48 @@ using JiraGate.Sandbox.Model;
 
 namespace JiraGate.Cli.Hosting;
 
-/// <summary>The Jira site a command talks to: where it is, how to sign in, and the in-process sandbox when it is one.</summary>
+/// <summary>
+/// The Jira sites a serving command talks to: the connections of jiragate.yaml (and which agent uses which), or — with
+/// no connections — the in-process sandbox as the one site.
+/// </summary>
 internal sealed class JiraBackend : IAsyncDisposable
 {
     /// <summary>The sandbox's port in the embedded default; taken if free, else any free port.</summary>
     public const int DefaultSandboxPort = 5181;
 
-    private JiraBackend(Uri baseUrl, JiraCredentials credentials, string description, SandboxHost? sandbox)
+    private JiraBackend(IReadOnlyList<JiraSite> sites, IReadOnlyDictionary<string, string> agentConnections, string description, SandboxHost? sandbox)
     {
-        BaseUrl = baseUrl;
-        Credentials = credentials;
+        Sites = sites;
+        AgentConnections = agentConnections;
         Description = description;
         Sandbox = sandbox;
     }
 
-    public Uri BaseUrl { get; }
+    /// <summary>At least one site; the first is the default when there is only one.</summary>
+    public IReadOnlyList<JiraSite> Sites { get; }
 
-    public JiraCredentials Credentials { get; }
+    /// <summary>Agent id → the name of the site its calls go to (from jiragate.yaml).</summary>
+    public IReadOnlyDictionary<string, string> AgentConnections { get; }
+
+    /// <summary>The first site's URL.</summary>
+    public Uri BaseUrl => Sites[0].BaseUrl;
 
     /// <summary>What this is, for the banner (never a secret).</summary>
     public string Description { get; }
 
     /// <summary>The in-process sandbox, when the backend is one.</summary>
     public SandboxHost? Sandbox { get; }
+
+    /// <summary>The connections of a checked config; agents are routed to theirs.</summary>
+    public static JiraBackend FromConfig(GatewayConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var routes = config.Agents.Where(a => a.ResolvedConnection is not null).ToDictionary(a => a.Id, a => a.ResolvedConnection!, StringComparer.Ordinal);
+        var description = config.Sites.Count == 1
+            ? "Jira " + config.Sites[0].Name + " at " + config.Sites[0].BaseUrl.ToString().TrimEnd('/')
+            : $"{config.Sites.Count} Jira connections: {string.Join(", ", config.Sites.Select(s => s.Name))}";
+        return new JiraBackend(config.Sites, routes, description, null);
+    }
 
     /// <summary>
     /// Starts the offline Jira in this process (demo site, Cloud) and signs in as its service account, jiragate-bot
@@ -53,16 +72,27 @@ internal sealed class JiraBackend : IAsyncDisposable
             }
         }
         var bot = DemoCredentials.Bot;
-        return new JiraBackend(sandbox.BaseUrl, new ApiTokenCredentials(bot.Email, bot.ApiToken),
-            $"sandbox Jira (in-process, demo site) at {sandbox.BaseUrl.ToString().TrimEnd('/')} as {bot.Email}", sandbox);
+        var description = $"sandbox Jira (in-process, demo site) at {sandbox.BaseUrl.ToString().TrimEnd('/')} as {bot.Email}";
+        var credentials = new ApiTokenCredentials(bot.Email, bot.ApiToken);
+        var site = new JiraSite
+        {
+            Name = "",
+            BaseUrl = sandbox.BaseUrl,
+            Credentials = _ => credentials,
+            IsSandbox = true,
+            Description = description,
+        };
+        return new JiraBackend([site], new Dictionary<string, string>(), description, sandbox);
     }
 
     /// <summary>The sandbox a running <c>jiragate serve</c> hosts (see <see cref="RunningServe"/>), as its service account; nothing to stop.</summary>
     public static JiraBackend ForRunningSandbox(Uri baseUrl)
     {
         var bot = DemoCredentials.Bot;
-        return new JiraBackend(baseUrl, new ApiTokenCredentials(bot.Email, bot.ApiToken),
-            $"sandbox Jira of the running 'jiragate serve' at {baseUrl.ToString().TrimEnd('/')} as {bot.Email}", sandbox: null);
+        var description = $"sandbox Jira of the running 'jiragate serve' at {baseUrl.ToString().TrimEnd('/')} as {bot.Email}";
+        var credentials = new ApiTokenCredentials(bot.Email, bot.ApiToken);
+        var site = new JiraSite { Name = "", BaseUrl = baseUrl, Credentials = _ => credentials, IsSandbox = true, Description = description };
+        return new JiraBackend([site], new Dictionary<string, string>(), description, sandbox: null);
     }
 
     public async ValueTask DisposeAsync()

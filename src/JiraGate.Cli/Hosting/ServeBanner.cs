@@ -4,10 +4,15 @@ using System.Text.Json.Serialization;
 namespace JiraGate.Cli.Hosting;
 
 /// <summary>What <c>jiragate serve</c> prints once it listens: the URLs, and the demo keys on the run that created them.</summary>
-internal static class ServeBanner
+internal static partial class ServeBanner
 {
     public static void Write(TextWriter output, ServeHost host)
     {
+        if (host.Config is not null)
+        {
+            WriteConfigured(output, host);
+            return;
+        }
         var gateway = host.BaseUrl.ToString().TrimEnd('/');
         var w = new List<string>
         {
@@ -55,7 +60,7 @@ internal static class ServeBanner
 
     public static void WriteJson(TextWriter output, ServeHost host)
     {
-        var info = new ServeInfo
+        var info = host.Config is not null ? ConfiguredInfo(host) : new ServeInfo
         {
             Mode = "embedded",
             DataDir = host.Data.Root,
@@ -81,8 +86,14 @@ internal sealed class ServeInfo
     public required string Mcp { get; init; }
     public required string Approvals { get; init; }
     public required string OpenApi { get; init; }
-    public required DemoAccountInfo DemoAgent { get; init; }
-    public required DemoAccountInfo DemoApprover { get; init; }
+    public DemoAccountInfo? DemoAgent { get; init; }
+    public DemoAccountInfo? DemoApprover { get; init; }
+    public string? Config { get; init; }
+    public IReadOnlyList<ConnectionInfo>? Connections { get; init; }
+    public IReadOnlyList<ConfigAgentInfo>? Agents { get; init; }
+    public IReadOnlyList<string>? AgentsNotInFile { get; init; }
+    public int? Approvers { get; init; }
+    public IReadOnlyList<ChannelInfo>? ApprovalChannels { get; init; }
 }
 
 /// <summary>A demo account; <see cref="Key"/> only on the run that created it.</summary>

@@ -15,6 +15,9 @@ internal sealed class ServeSettings
 
     public IReadOnlyList<string> PolicyFiles { get; init; } = [];
 
+    /// <summary>The checked jiragate.yaml (connections, agents, approval channels); null: the embedded default.</summary>
+    public GatewayConfig? Config { get; init; }
+
     /// <summary>The in-process sandbox's port; null: 5181 if free, else any.</summary>
     public int? SandboxPort { get; init; }
 
@@ -31,14 +34,22 @@ internal sealed class ServeHost : IAsyncDisposable
     private readonly WebApplication _app;
     private IDisposable? _runtimeFile;
 
-    private ServeHost(WebApplication app, JiraBackend jira, Uri baseUrl, DemoAccounts demo, DataDirectory data)
+    private ServeHost(WebApplication app, JiraBackend jira, Uri baseUrl, DemoAccounts demo, DataDirectory data, GatewayConfig? config, ConfigAgentsResult agents)
     {
         _app = app;
         Jira = jira;
         BaseUrl = baseUrl;
         Demo = demo;
         Data = data;
+        Config = config;
+        Agents = agents;
     }
+
+    /// <summary>The config file's settings, when started with one.</summary>
+    public GatewayConfig? Config { get; }
+
+    /// <summary>What applying the config's agents did (new keys, updates, agents not in the file).</summary>
+    public ConfigAgentsResult Agents { get; }
 
     /// <summary>The first address Kestrel listens on (the real port when 0 was asked for).</summary>
     public Uri BaseUrl { get; }
@@ -60,7 +71,9 @@ internal sealed class ServeHost : IAsyncDisposable
     public static async Task<ServeHost> StartAsync(ServeSettings settings, CancellationToken ct)
     {
         settings.Data.Ensure();
-        var jira = await JiraBackend.StartSandboxAsync(settings.SandboxPort, ct);
+        var jira = settings.Config is { HasConnections: true } config
+            ? JiraBackend.FromConfig(config)
+            : await JiraBackend.StartSandboxAsync(settings.SandboxPort, ct);
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -85,7 +98,7 @@ internal sealed class ServeHost : IAsyncDisposable
             }
 
             var services = builder.Services;
-            services.AddJiraGateCore(settings.Data, jira, settings.PolicyFiles);
+            services.AddJiraGateCore(settings.Data, jira, settings.PolicyFiles, settings.Config?.Channels);
             services.AddDataProtection()
                 .SetApplicationName("JiraGate")
                 .PersistKeysToFileSystem(new DirectoryInfo(settings.Data.DataProtectionKeysPath));
@@ -104,12 +117,21 @@ internal sealed class ServeHost : IAsyncDisposable
                 app.MapGet("/", () => Results.Redirect("/approvals")).ExcludeFromDescription();
 
                 CoreServices.Open(app.Services);
-                var demo = await DemoAccounts.EnsureAsync(app.Services, ct);
+                // With a config file, the agents are the file's and approvers come from 'jiragate approvers add'.
+                var demo = settings.Config is null ? await DemoAccounts.EnsureAsync(app.Services, ct) : DemoAccounts.None;
                 await app.StartAsync(ct);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 var baseUrl = new Uri(address.TrimEnd('/') + "/");
+                app.Services.GetRequiredService<GatewayLinks>().BaseUrl = baseUrl;
+                // Created once listening, so a port already taken never costs a key that was never shown.
+                var agents = settings.Config is { } c
+                    ? await ConfigAgents.ApplyAsync(app.Services, c.Agents, create: true, ct)
+                    : ConfigAgentsResult.None;
                 // serve.json: lets 'call' and 'mcp' on this data directory use this serve's sandbox (RunningServe).
-                return new ServeHost(app, jira, baseUrl, demo, settings.Data) { _runtimeFile = RunningServe.Publish(settings.Data, baseUrl, jira.Sandbox?.BaseUrl) };
+                return new ServeHost(app, jira, baseUrl, demo, settings.Data, settings.Config, agents)
+                {
+                    _runtimeFile = RunningServe.Publish(settings.Data, baseUrl, jira.Sandbox?.BaseUrl),
+                };
             }
             catch
             {

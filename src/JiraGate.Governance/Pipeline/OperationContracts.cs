@@ -201,6 +201,12 @@ public sealed class ExecutionScope
 
     /// <summary>True when nothing restricts the call.</summary>
     public bool IsUnrestricted => Grants.Count == 0;
+
+    /// <summary>
+    /// The agent the call is made for (set by the pipeline; null for reads that are nobody's call, e.g. an approval
+    /// preview). A host with several Jira connections routes on it.
+    /// </summary>
+    public AgentIdentity? Agent { get; init; }
 }
 
 /// <summary>The answer of one executed operation.</summary>

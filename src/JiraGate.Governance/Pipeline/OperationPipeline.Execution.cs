@@ -30,7 +30,7 @@ public sealed partial class OperationPipeline
         AuditOutcome outcome;
         try
         {
-            var output = await _executor.ExecuteAsync(op, arguments, ScopeOf(decision), ct).ConfigureAwait(false);
+            var output = await _executor.ExecuteAsync(op, arguments, ScopeOf(decision, agent), ct).ConfigureAwait(false);
             result = new OperationResult
             {
                 Operation = op.Name,

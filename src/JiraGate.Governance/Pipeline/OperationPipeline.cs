@@ -168,8 +168,8 @@ public sealed partial class OperationPipeline : IOperationPipeline
             : new PolicyDecision { Effect = PolicyEffect.Deny, Operation = op.Name, Rule = DecisionRule.NoGrant, Reason = entry.Error! };
     }
 
-    private static ExecutionScope ScopeOf(PolicyDecision decision) =>
-        decision.Scopes.Count == 0 ? ExecutionScope.Unrestricted : new ExecutionScope { Grants = decision.Scopes };
+    private static ExecutionScope ScopeOf(PolicyDecision decision, AgentIdentity agent) =>
+        new() { Grants = decision.Scopes.Count == 0 ? [] : decision.Scopes, Agent = agent };
 
     private static string DecisionName(PolicyDecision? decision) => decision switch
     {

@@ -93,7 +93,7 @@ public sealed partial class ServeCommandTests
     }
 
     [Fact]
-    public async Task Serve_ConfigWithConnections_Exit2SayingNotSupportedYet()
+    public async Task Serve_ConfigConnectionWithoutCredential_Exit2NamingTheFix()
     {
         using var data = new TempDataDir();
         Directory.CreateDirectory(data.Path);
@@ -103,7 +103,7 @@ public sealed partial class ServeCommandTests
         var (exit, _, error) = await CliRun.RunAsync("serve", "--config", config);
 
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Contains(config + ":1:1: 'connections' is not supported by this version yet", error, StringComparison.Ordinal);
+        Assert.Contains(config + ":2:3: connection 'prod' needs 'credential: <vault path>'", error, StringComparison.Ordinal);
     }
 
     [Fact]
