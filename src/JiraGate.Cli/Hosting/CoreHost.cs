@@ -1,6 +1,31 @@
+using JiraGate.Governance.Pipeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 
 namespace JiraGate.Cli.Hosting;
+
+/// <summary>What <see cref="CoreHost"/> starts, and how much of it up front.</summary>
+internal sealed class CoreHostOptions
+{
+    public required DataDirectory Data { get; init; }
+
+    public IReadOnlyList<string> PolicyFiles { get; init; } = [];
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>More services (e.g. <c>AddJiraGateMcp</c>).</summary>
+    public Action<IServiceCollection>? Configure { get; init; }
+
+    /// <summary>How the Jira backend starts; default: the in-process sandbox on any free port.</summary>
+    public Func<CancellationToken, Task<JiraBackend>> StartJira { get; init; } = ct => JiraBackend.StartSandboxAsync(port: 0, ct);
+
+    /// <summary>
+    /// Open only what answering without Jira needs — the database and the policies — and start Jira, the pipeline, the
+    /// audit log and the vault on the first call (<c>mcp</c>: initialize and tools/list need none of them). Otherwise
+    /// everything is opened at start, so a problem stops the start instead of the first call.
+    /// </summary>
+    public bool OpenLazily { get; init; }
+}
 
 /// <summary>
 /// The governance core without a web server, for commands that run in the foreground (<c>mcp</c>, <c>call</c>): the
@@ -11,7 +36,7 @@ internal sealed class CoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private CoreHost(ServiceProvider provider, JiraBackend jira)
+    private CoreHost(ServiceProvider provider, LazyJiraBackend jira)
     {
         _provider = provider;
         Jira = jira;
@@ -19,36 +44,85 @@ internal sealed class CoreHost : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public JiraBackend Jira { get; }
+    /// <summary>The Jira backend; with <see cref="CoreHostOptions.OpenLazily"/> started by the first call that needs it.</summary>
+    public LazyJiraBackend Jira { get; }
 
-    public static async Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, CancellationToken ct)
+    public static Task<CoreHost> StartAsync(DataDirectory data, IReadOnlyList<string> policyFiles, LogLevel logLevel, Action<IServiceCollection>? configure, CancellationToken ct) =>
+        StartAsync(new CoreHostOptions { Data = data, PolicyFiles = policyFiles, LogLevel = logLevel, Configure = configure }, ct);
+
+    public static async Task<CoreHost> StartAsync(CoreHostOptions options, CancellationToken ct)
     {
-        data.Ensure();
-        var jira = await JiraBackend.StartSandboxAsync(port: 0, ct);
-        var services = new ServiceCollection();
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(logLevel);
-            if (logLevel < LogLevel.None)
-            {
-                logging.AddSimpleConsole(o => o.SingleLine = true);
-                logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            }
-        });
-        services.AddJiraGateCore(data, jira, policyFiles);
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
+        ArgumentNullException.ThrowIfNull(options);
+        options.Data.Ensure();
+        var jira = new LazyJiraBackend(options.StartJira);
         try
         {
-            CoreServices.Open(provider);
+            if (!options.OpenLazily)
+            {
+                await jira.GetAsync(ct);
+            }
+            var services = new ServiceCollection();
+            services.AddLogging(logging =>
+            {
+                logging.SetMinimumLevel(options.LogLevel);
+                if (options.LogLevel < LogLevel.None)
+                {
+                    logging.AddSimpleConsole(o => o.SingleLine = true);
+                    logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                }
+            });
+            services.AddJiraGateCore(options.Data, () => jira.Current, options.PolicyFiles);
+            DeferExecutor(services, jira);
+            if (options.OpenLazily)
+            {
+                services.Replace(ServiceDescriptor.Singleton<IOperationPipeline>(sp => new DeferredOperationPipeline(sp.GetRequiredService<OperationPipeline>)));
+            }
+            options.Configure?.Invoke(services);
+            var provider = services.BuildServiceProvider();
+            StartupTrace.Mark("services built");
+            try
+            {
+                if (options.OpenLazily)
+                {
+                    _ = provider.GetRequiredService<Storage.Sqlite.SqliteDatabase>();
+                    StartupTrace.Mark("database opened");
+                    _ = provider.GetRequiredService<IPolicySetProvider>().Current;
+                    StartupTrace.Mark("policies loaded");
+                }
+                else
+                {
+                    CoreServices.Open(provider);
+                }
+            }
+            catch
+            {
+                await provider.DisposeAsync();
+                throw;
+            }
+            StartupTrace.Mark("core opened" + (options.OpenLazily ? " (database, policies; Jira on first call)" : ""));
+            return new CoreHost(provider, jira);
         }
         catch
         {
-            await provider.DisposeAsync();
             await jira.DisposeAsync();
             throw;
         }
-        return new CoreHost(provider, jira);
+    }
+
+    /// <summary>Wraps the registered executor so it is built, and Jira started, on the first call.</summary>
+    private static void DeferExecutor(IServiceCollection services, LazyJiraBackend jira)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IOperationExecutor) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException("No IOperationExecutor is registered: AddJiraGateCore registers the Jira executor.");
+        Func<IServiceProvider, IOperationExecutor> create = registered switch
+        {
+            { ImplementationInstance: IOperationExecutor instance } => _ => instance,
+            { ImplementationFactory: { } factory } => sp => (IOperationExecutor)factory(sp),
+            { ImplementationType: { } type } => sp => (IOperationExecutor)ActivatorUtilities.CreateInstance(sp, type),
+            _ => throw new InvalidOperationException("The IOperationExecutor registration has no implementation."),
+        };
+        services.Remove(registered);
+        services.AddSingleton<IOperationExecutor>(sp => new DeferredOperationExecutor(jira, () => create(sp)));
     }
 
     public async ValueTask DisposeAsync()

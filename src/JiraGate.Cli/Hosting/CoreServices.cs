@@ -10,7 +10,11 @@ namespace JiraGate.Cli.Hosting;
 /// </summary>
 internal static class CoreServices
 {
-    public static IServiceCollection AddJiraGateCore(this IServiceCollection services, DataDirectory data, JiraBackend jira, IReadOnlyList<string> policyFiles)
+    public static IServiceCollection AddJiraGateCore(this IServiceCollection services, DataDirectory data, JiraBackend jira, IReadOnlyList<string> policyFiles) =>
+        services.AddJiraGateCore(data, () => jira, policyFiles);
+
+    /// <summary>As above, with the backend read when the Jira client is first built (mcp starts it lazily: <see cref="LazyJiraBackend"/>).</summary>
+    public static IServiceCollection AddJiraGateCore(this IServiceCollection services, DataDirectory data, Func<JiraBackend> backend, IReadOnlyList<string> policyFiles)
     {
         services.AddJiraGateSqlite(data.DatabasePath);
         services.AddJiraGate(o =>
@@ -24,6 +28,7 @@ internal static class CoreServices
         });
         services.AddJiraClient(o =>
         {
+            var jira = backend();
             o.BaseUrl = jira.BaseUrl;
             o.Credentials = jira.Credentials;
             if (jira.Sandbox is not null)
