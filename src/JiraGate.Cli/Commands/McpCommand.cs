@@ -67,7 +67,11 @@ internal static class McpCommand
             await error.WriteLineAsync("error: " + ex.Message);
             return ExitCodes.Denied;
         }
-        StartupTrace.Mark("agent authenticated; serving MCP");
+        StartupTrace.Mark("agent authenticated");
+        _ = core.Services.GetService<ILoggerFactory>()?.CreateLogger("JiraGate.Mcp");
+        StartupTrace.Mark("logging ready");
+        _ = core.Services.GetRequiredService<JiraGate.Mcp.JiraGateMcpServer>();
+        StartupTrace.Mark("MCP tools ready; serving MCP");
         try
         {
             await serve(core, identity, ct);

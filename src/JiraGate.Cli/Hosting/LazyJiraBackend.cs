@@ -54,13 +54,11 @@ internal sealed class LazyJiraBackend : IAsyncDisposable
         await _disposing.CancelAsync();
         if (task is not null)
         {
-            try
+            // A start that failed or was cut short has nothing to stop; its error was the caller's to see.
+            await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (task.IsCompletedSuccessfully)
             {
-                await (await task).DisposeAsync();
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
-            {
-                // The start failed or was cut short: there is nothing to stop.
+                await task.Result.DisposeAsync();
             }
         }
         _disposing.Dispose();
