@@ -1,6 +1,5 @@
 using JiraGate.Governance.Pipeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging.Console;
 
 namespace JiraGate.Cli.Hosting;
 
@@ -67,8 +66,7 @@ internal sealed class CoreHost : IAsyncDisposable
                 logging.SetMinimumLevel(options.LogLevel);
                 if (options.LogLevel < LogLevel.None)
                 {
-                    logging.AddSimpleConsole(o => o.SingleLine = true);
-                    logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                    logging.AddProvider(new DeferredConsoleLoggerProvider(options.LogLevel));
                 }
             });
             services.AddJiraGateCore(options.Data, () => jira.Current, options.PolicyFiles);
