@@ -6,7 +6,11 @@ namespace JiraGate.Cli;
 /// <summary>Entry point: one root command; each sub-command lives in Commands/ and is added here.</summary>
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => Hosting.CommandLineRunner.InvokeAsync(BuildRoot(), args);
+    public static Task<int> Main(string[] args)
+    {
+        Hosting.StartupTrace.Start();
+        return Hosting.CommandLineRunner.InvokeAsync(BuildRoot(), args);
+    }
 
     /// <summary>The whole command tree (tests build it too).</summary>
     internal static RootCommand BuildRoot()

@@ -13,7 +13,15 @@ namespace JiraGate.Cli.Hosting;
 internal static class CoreServices
 {
     public static IServiceCollection AddJiraGateCore(this IServiceCollection services, DataDirectory data, JiraBackend jira,
-        IReadOnlyList<string> policyFiles, IReadOnlyList<ApprovalChannel>? channels = null)
+        IReadOnlyList<string> policyFiles, IReadOnlyList<ApprovalChannel>? channels = null) =>
+        services.AddJiraGateCore(data, SitePlan.Of(jira), () => jira, policyFiles, channels);
+
+    /// <summary>
+    /// As above, with the backend read only when a Jira client or the executor is first built: <c>mcp</c> starts its Jira
+    /// lazily (<see cref="LazyJiraBackend"/>). Which sites there are, and which are sandboxes, must be known up front.
+    /// </summary>
+    public static IServiceCollection AddJiraGateCore(this IServiceCollection services, DataDirectory data, IReadOnlyList<SitePlan> sites,
+        Func<JiraBackend> backend, IReadOnlyList<string> policyFiles, IReadOnlyList<ApprovalChannel>? channels = null)
     {
         services.AddJiraGateSqlite(data.DatabasePath);
         services.AddJiraGate(o =>
@@ -25,10 +33,10 @@ internal static class CoreServices
                 o.PolicyFiles.Add(Path.GetFullPath(file));
             }
         });
-        foreach (var site in jira.Sites)
+        foreach (var site in sites)
         {
             var client = site.Name.Length == 0 ? services.AddJiraClient(_ => { }) : services.AddJiraClient(site.Name, _ => { });
-            services.AddOptions<JiraClientOptions>(site.Name).Configure<IServiceProvider>((o, sp) => site.Apply(o, sp));
+            services.AddOptions<JiraClientOptions>(site.Name).Configure<IServiceProvider>((o, sp) => backend().Site(site.Name).Apply(o, sp));
             if (!site.IsSandbox)
             {
                 // A real site: refuse metadata and link-local addresses at connect time too (DNS can change after the check).
@@ -36,7 +44,7 @@ internal static class CoreServices
             }
         }
         services.AddHttpClient(JiraSite.OAuthHttpClientName).ConfigurePrimaryHttpMessageHandler(OutboundUrls.CreateGuardedHandler);
-        services.AddSingleton<IOperationExecutor>(sp => new ConnectionRouter(sp.GetRequiredService<IJiraClientFactory>(), jira));
+        services.AddSingleton<IOperationExecutor>(sp => new ConnectionRouter(sp.GetRequiredService<IJiraClientFactory>(), backend()));
         services.TryAddSingleton<GatewayLinks>();
         if (channels is { Count: > 0 })
         {
@@ -59,4 +67,13 @@ internal static class CoreServices
         _ = services.GetRequiredService<Governance.Vault.IVault>();
         _ = services.GetRequiredService<Governance.Audit.AuditLog>();
     }
+}
+
+/// <summary>A site known before its backend runs: its client's name, and whether it is a sandbox (no outbound guard).</summary>
+internal sealed record SitePlan(string Name, bool IsSandbox)
+{
+    /// <summary>The one unnamed site of the embedded default: a sandbox, in-process or a running serve's.</summary>
+    public static IReadOnlyList<SitePlan> Sandbox { get; } = [new("", IsSandbox: true)];
+
+    public static IReadOnlyList<SitePlan> Of(JiraBackend backend) => [.. backend.Sites.Select(s => new SitePlan(s.Name, s.IsSandbox))];
 }

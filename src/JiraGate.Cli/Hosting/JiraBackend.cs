@@ -28,6 +28,10 @@ internal sealed class JiraBackend : IAsyncDisposable
     /// <summary>Agent id → the name of the site its calls go to (from jiragate.yaml).</summary>
     public IReadOnlyDictionary<string, string> AgentConnections { get; }
 
+    /// <summary>The site whose Jira client is named <paramref name="name"/>.</summary>
+    public JiraSite Site(string name) => Sites.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"No Jira site named '{name}' (sites: {string.Join(", ", Sites.Select(s => s.Name))}).");
+
     /// <summary>The first site's URL.</summary>
     public Uri BaseUrl => Sites[0].BaseUrl;
 

@@ -128,4 +128,6 @@ public sealed class ApprovalLinks
 [JsonSerializable(typeof(OperationCallResponse))]
 [JsonSerializable(typeof(ApprovalStatusResponse))]
 [JsonSerializable(typeof(JsonElement))]
+// Only for the OpenAPI document's ProducesProblem schemas: under Native AOT there is no reflection fallback to describe it.
+[JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 internal sealed partial class AgentApiJsonContext : JsonSerializerContext;

@@ -28,22 +28,16 @@ public static class ApprovalsPageEndpointRouteBuilderExtensions
         });
 
         static ApprovalsPageHandlers Handlers(HttpContext c) => c.RequestServices.GetRequiredService<ApprovalsPageHandlers>();
-        // Typed as Func, not RequestDelegate, so the IResult each returns is written to the response.
-        Func<HttpContext, Task<IResult>> list = c => Handlers(c).ListAsync(c);
-        Func<HttpContext, Task<IResult>> signInForm = c => Handlers(c).SignInFormAsync(c);
-        Func<HttpContext, Task<IResult>> signIn = c => Handlers(c).SignInAsync(c);
-        Func<HttpContext, Task<IResult>> signOut = c => Handlers(c).SignOutAsync(c);
-        Func<HttpContext, string, Task<IResult>> detail = (c, id) => Handlers(c).DetailAsync(c, id);
-        Func<HttpContext, string, Task<IResult>> approve = (c, id) => Handlers(c).ApproveAsync(c, id);
-        Func<HttpContext, string, Task<IResult>> deny = (c, id) => Handlers(c).DenyAsync(c, id);
-        group.MapGet("", list);
-        group.MapGet("/sign-in", signInForm);
-        group.MapPost("/sign-in", signIn);
-        group.MapPost("/sign-out", signOut);
+        // Lambdas with an explicit return type bind to MapGet(Delegate), not RequestDelegate, so the IResult each returns is
+        // written to the response; written inline so the request delegate generator compiles them for Native AOT.
+        group.MapGet("", Task<IResult> (HttpContext c) => Handlers(c).ListAsync(c));
+        group.MapGet("/sign-in", Task<IResult> (HttpContext c) => Handlers(c).SignInFormAsync(c));
+        group.MapPost("/sign-in", Task<IResult> (HttpContext c) => Handlers(c).SignInAsync(c));
+        group.MapPost("/sign-out", Task<IResult> (HttpContext c) => Handlers(c).SignOutAsync(c));
         group.MapGet("/assets/approvals.css", ApprovalsPageSecurity.Stylesheet);
-        group.MapGet("/{id}", detail);
-        group.MapPost("/{id}/approve", approve);
-        group.MapPost("/{id}/deny", deny);
+        group.MapGet("/{id}", Task<IResult> (HttpContext c, string id) => Handlers(c).DetailAsync(c, id));
+        group.MapPost("/{id}/approve", Task<IResult> (HttpContext c, string id) => Handlers(c).ApproveAsync(c, id));
+        group.MapPost("/{id}/deny", Task<IResult> (HttpContext c, string id) => Handlers(c).DenyAsync(c, id));
         return group;
     }
 }

@@ -71,7 +71,7 @@ internal static class AdfText
             {
                 if (paragraph is not null)
                 {
-                    content.Add(AdfNodes.Paragraph(paragraph));
+                    content.Add((JsonNode)AdfNodes.Paragraph(paragraph));
                     paragraph = null;
                 }
 
@@ -84,15 +84,15 @@ internal static class AdfText
             }
             else
             {
-                paragraph.Add(AdfNodes.HardBreak());
+                paragraph.Add((JsonNode)AdfNodes.HardBreak());
             }
 
-            paragraph.Add(AdfNodes.Text(line));
+            paragraph.Add((JsonNode)AdfNodes.Text(line));
         }
 
         if (paragraph is not null)
         {
-            content.Add(AdfNodes.Paragraph(paragraph));
+            content.Add((JsonNode)AdfNodes.Paragraph(paragraph));
         }
 
         return AdfNodes.Doc(content);

@@ -123,7 +123,7 @@ internal sealed class AdfValidator
     /// <summary>Fails loudly at start-up if the upgraded schema does not accept Jira's minimal document.</summary>
     private void SelfCheck()
     {
-        var minimal = AdfNodes.Doc([AdfNodes.Paragraph([AdfNodes.Text("ok")])]);
+        var minimal = AdfNodes.Doc([(JsonNode)AdfNodes.Paragraph([(JsonNode)AdfNodes.Text("ok")])]);
         var withoutVersion = new JsonObject { ["type"] = "doc", ["content"] = new JsonArray() };
         if (!IsValid(minimal) || IsValid(withoutVersion))
         {

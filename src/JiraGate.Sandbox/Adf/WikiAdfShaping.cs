@@ -50,7 +50,7 @@ internal static class WikiAdfShaping
 
         if (content.Count == 0)
         {
-            content.Add(AdfNodes.Paragraph([]));
+            content.Add((JsonNode)AdfNodes.Paragraph([]));
         }
 
         return new JsonObject { ["type"] = "blockquote", ["content"] = content };
@@ -81,7 +81,7 @@ internal static class WikiAdfShaping
     public static bool IsBlank(JsonArray inline) =>
         inline.All(n => AdfNodes.TypeOf(n) == "text" && string.IsNullOrWhiteSpace(AdfNodes.StringProperty(n, "text")));
 
-    private static JsonArray Inline(string text) => [.. WikiInlineReader.Parse(text)];
+    private static JsonArray Inline(string text) => [.. WikiInlineReader.Parse(text).Cast<JsonNode>()];
 
     /// <summary>
     /// Inline content for a heading, list item or table cell, whose surrounding blanks wiki markup does not keep:

@@ -58,7 +58,7 @@ internal sealed class WikiBlockReader
             }
             else if (WikiSyntax.QuoteLineStart().IsMatch(trimmed))
             {
-                var quoted = AdfNodes.Paragraph([.. WikiInlineReader.Parse(trimmed[3..].TrimStart())]);
+                var quoted = AdfNodes.Paragraph([.. WikiInlineReader.Parse(trimmed[3..].TrimStart()).Cast<JsonNode>()]);
                 blocks.Add(WikiAdfShaping.Blockquote([quoted]));
                 Advance(lineEnd);
             }
@@ -195,7 +195,7 @@ internal sealed class WikiBlockReader
             var cells = new JsonArray();
             foreach (var (isHeader, text) in SplitCells(trimmed))
             {
-                cells.Add(new JsonObject
+                cells.Add((JsonNode)new JsonObject
                 {
                     ["type"] = isHeader ? "tableHeader" : "tableCell",
                     ["content"] = new JsonArray(AdfNodes.Paragraph(WikiAdfShaping.TrimmedInline(text))),
@@ -205,14 +205,14 @@ internal sealed class WikiBlockReader
             if (cells.Count == 0)
             {
                 // A lone "|" has no cell; a row must have at least one.
-                cells.Add(new JsonObject
+                cells.Add((JsonNode)new JsonObject
                 {
                     ["type"] = "tableCell",
                     ["content"] = new JsonArray(AdfNodes.Paragraph([])),
                 });
             }
 
-            rows.Add(new JsonObject { ["type"] = "tableRow", ["content"] = cells });
+            rows.Add((JsonNode)new JsonObject { ["type"] = "tableRow", ["content"] = cells });
             Advance(lineEnd);
         }
 
@@ -270,12 +270,12 @@ internal sealed class WikiBlockReader
 
             if (!first)
             {
-                content.Add(AdfNodes.HardBreak());
+                content.Add((JsonNode)AdfNodes.HardBreak());
             }
 
             foreach (var node in WikiInlineReader.Parse(line))
             {
-                content.Add(node);
+                content.Add((JsonNode)node);
             }
 
             first = false;

@@ -123,7 +123,7 @@ internal static class WikiBlockWriter
                 continue;
             }
 
-            IEnumerable<JsonNode?> content = AdfNodes.TypeOf(item) == "listItem" ? AdfNodes.ContentOf(item) ?? [] : [item];
+            IEnumerable<JsonNode?> content = AdfNodes.TypeOf(item) == "listItem" ? AdfNodes.ContentOf(item) ?? [] : [(JsonNode)item];
             var parts = new List<string>();
             var nested = new List<JsonObject>();
             foreach (var block in content)

@@ -39,7 +39,7 @@ internal sealed class WikiListBuilder
             }
             else
             {
-                ContentOf(LastItemOf(_open[level - 1].List)).Add(list);
+                ContentOf(LastItemOf(_open[level - 1].List)).Add((JsonNode)list);
             }
 
             _open.Add((list, markers[level]));
@@ -48,10 +48,10 @@ internal sealed class WikiListBuilder
         var item = NewItem();
         if (inline.Count > 0)
         {
-            ContentOf(item).Add(AdfNodes.Paragraph(inline));
+            ContentOf(item).Add((JsonNode)AdfNodes.Paragraph(inline));
         }
 
-        ContentOf(_open[^1].List).Add(item);
+        ContentOf(_open[^1].List).Add((JsonNode)item);
     }
 
     /// <summary>The top-level lists; an item left with neither text nor sublist gets an empty paragraph.</summary>
@@ -61,7 +61,7 @@ internal sealed class WikiListBuilder
         {
             if (ContentOf(item).Count == 0)
             {
-                ContentOf(item).Add(AdfNodes.Paragraph([]));
+                ContentOf(item).Add((JsonNode)AdfNodes.Paragraph([]));
             }
         }
 
@@ -78,7 +78,7 @@ internal sealed class WikiListBuilder
         }
 
         var item = NewItem();
-        items.Add(item);
+        items.Add((JsonNode)item);
         return item;
     }
 

@@ -25,7 +25,7 @@ internal static class WikiMarkup
         var content = new JsonArray();
         foreach (var block in WikiBlockReader.Read(wiki.ReplaceLineEndings("\n")))
         {
-            content.Add(block);
+            content.Add((JsonNode)block);
         }
 
         return AdfNodes.Doc(content);
