@@ -1,8 +1,13 @@
+using System.IO.Pipelines;
 using System.Text.RegularExpressions;
+using JiraGate.Cli.Commands;
+using JiraGate.Cli.Hosting;
 using JiraGate.Cli.Tests.Serve;
 using JiraGate.Mcp.Hosting;
 using JiraGate.Sandbox.Data;
 using JiraGate.Sandbox.Hosting;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace JiraGate.Cli.Tests.Config;
 
@@ -67,6 +72,52 @@ public sealed partial class ConfigCommandsTests : IDisposable
 
         Assert.True(exit == ExitCodes.Ok, output + error);
         Assert.True(second.Site.Read(s => s.Issues.Any(i => i.Summary == summary)));
+    }
+
+    [Fact]
+    public async Task Mcp_Config_StartsLazilyThenCallsGoToTheAgentsConnection()
+    {
+        await using var second = await WithSecondSiteAsync();
+        var add = await _h.Dir.RunAsync("agents", "add", "soc", "--org", "default", "--owner", "olga", "--policy", "jira-readonly");
+        Assert.True(add.ExitCode == 0, add.ToString());
+        var (config, errors) = await _h.LoadAsync();
+        Assert.True(config is not null, string.Join("\n", errors));
+        var summary = "from-mcp-" + Guid.NewGuid().ToString("n");
+        var toServer = new Pipe();
+        var toClient = new Pipe();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var core = new TaskCompletionSource<CoreHost>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = McpCommand.RunAsync(
+            new McpRun
+            {
+                Data = new DataDirectory(config.DataDir),
+                PolicyFiles = config.PolicyFiles,
+                Config = config,
+                AgentId = "soc",
+                AgentKey = AgentKey().Match(add.Out).Value,
+                LogLevel = Microsoft.Extensions.Logging.LogLevel.None,
+                Started = c => core.TrySetResult(c),
+            },
+            TextWriter.Null,
+            (c, agent, ct) => JiraGateMcpStdio.RunAsync(c.Services, agent, toServer.Reader.AsStream(), toClient.Writer.AsStream(), ct),
+            stop.Token);
+        var host = await core.Task.WaitAsync(Ct);
+        await using (var client = await McpClient.CreateAsync(new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()), cancellationToken: Ct))
+        {
+            // The file's policies (jira-soc-triage) replace the CLI's jira-readonly: issues:create is listed.
+            var tools = await client.ListToolsAsync(cancellationToken: Ct);
+            Assert.Contains(tools, t => t.Name == "jira_issues_create");
+            Assert.Equal(0, host.Jira.Starts);
+
+            var created = await client.CallToolAsync("jira_issues_create",
+                new Dictionary<string, object?> { ["project_key"] = "SEC", ["issue_type"] = "Bug", ["summary"] = summary }, cancellationToken: Ct);
+
+            Assert.NotEqual(true, created.IsError);
+        }
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await run);
+        Assert.True(second.Site.Read(s => s.Issues.Any(i => i.Summary == summary)));
+        Assert.Null(host.Jira.Current.Sandbox);
     }
 
     [GeneratedRegex(@"jg_agent_[A-Za-z0-9_]+")]
