@@ -110,26 +110,8 @@ internal sealed partial class ServeConfig
         }
         foreach (var item in list.Children)
         {
-            if (item is not YamlMappingNode fields)
+            if (ReadEntry(item, "agent", "id", "soc-triage", AgentKeys, id => Agents.Any(a => a.Id == id), validateId: true) is not var (fields, idNode, id))
             {
-                Error(item, "each agent must be a mapping with " + string.Join(", ", AgentKeys) + ".");
-                continue;
-            }
-            var idNode = Child(fields, "id");
-            var id = (idNode as YamlScalarNode)?.Value ?? "";
-            if (idNode is null)
-            {
-                Error(item, "this agent has no 'id' (e.g. 'id: soc-triage').");
-                continue;
-            }
-            if (!IdPattern().IsMatch(id))
-            {
-                Error(idNode, $"agent id '{id}' is not valid: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
-                continue;
-            }
-            if (Agents.Any(a => a.Id == id))
-            {
-                Error(idNode, $"agent '{id}' is listed twice; keep one entry.");
                 continue;
             }
             var agent = new AgentConfig { Id = id, Mark = MarkOf(idNode) };
@@ -172,6 +154,38 @@ internal sealed partial class ServeConfig
         }
     }
 
+    /// <summary>
+    /// The start every named list entry shares: a mapping, its naming key present (and a valid id when asked), not a
+    /// repeat. Null after reporting what is wrong.
+    /// </summary>
+    private (YamlMappingNode Fields, YamlNode NameNode, string Name)? ReadEntry(
+        YamlNode item, string what, string nameKey, string example, string[] keys, Func<string, bool> exists, bool validateId)
+    {
+        if (item is not YamlMappingNode fields)
+        {
+            Error(item, $"each {what} must be a mapping with " + string.Join(", ", keys) + ".");
+            return null;
+        }
+        var nameNode = Child(fields, nameKey);
+        var name = (nameNode as YamlScalarNode)?.Value ?? "";
+        if (nameNode is null || name.Length == 0)
+        {
+            Error(item, $"this {what} has no '{nameKey}' (e.g. '{nameKey}: {example}').");
+            return null;
+        }
+        if (validateId && !IdPattern().IsMatch(name))
+        {
+            Error(nameNode, $"{what} {nameKey} '{name}' is not valid: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            return null;
+        }
+        if (exists(name))
+        {
+            Error(nameNode, $"{what} '{name}' is listed twice; keep one entry.");
+            return null;
+        }
+        return (fields, nameNode, name);
+    }
+
     private void ReadChannels(YamlNode value)
     {
         if (value is not YamlSequenceNode list)
@@ -181,21 +195,8 @@ internal sealed partial class ServeConfig
         }
         foreach (var item in list.Children)
         {
-            if (item is not YamlMappingNode fields)
+            if (ReadEntry(item, "approval channel", "name", "jira-approvals", ChannelKeys, n => Channels.Any(c => c.Name == n), validateId: false) is not var (fields, nameNode, name))
             {
-                Error(item, "each approval channel must be a mapping with " + string.Join(", ", ChannelKeys) + ".");
-                continue;
-            }
-            var nameNode = Child(fields, "name");
-            var name = (nameNode as YamlScalarNode)?.Value ?? "";
-            if (nameNode is null || name.Length == 0)
-            {
-                Error(item, "this approval channel has no 'name' (e.g. 'name: jira-approvals').");
-                continue;
-            }
-            if (Channels.Any(c => c.Name == name))
-            {
-                Error(nameNode, $"approval channel '{name}' is listed twice; keep one entry.");
                 continue;
             }
             var channel = new ChannelConfig { Name = name, Mark = MarkOf(nameNode) };
