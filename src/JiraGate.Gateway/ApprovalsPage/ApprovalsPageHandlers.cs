@@ -131,7 +131,7 @@ internal sealed partial class ApprovalsPageHandlers(
             return new ChangePreview { Sentence = $"{approval.Operation} (not an operation this gateway knows; it will not be executed)." };
         }
         using var document = JsonDocument.Parse(redactedJson);
-        return await previews.BuildAsync(op, document.RootElement, readCurrent, ct);
+        return await previews.BuildAsync(op, document.RootElement, readCurrent, new AgentIdentity { AgentId = approval.AgentId, OrgId = approval.OrgId }, ct);
     }
 
     private string? Result(Approval approval)

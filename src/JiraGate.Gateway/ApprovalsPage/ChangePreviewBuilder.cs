@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JiraGate.Governance.Agents;
 using JiraGate.Governance.Catalog;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ internal sealed class ChangePreviewBuilder(IIssuePreviewSource source, ILogger<C
 {
     private static readonly string[] UpdateFields = ["summary", "description", "priority", "labels", "assignee", "components"];
 
-    public async Task<ChangePreview> BuildAsync(OperationDescriptor operation, JsonElement redacted, bool readCurrent, CancellationToken ct)
+    public async Task<ChangePreview> BuildAsync(OperationDescriptor operation, JsonElement redacted, bool readCurrent, AgentIdentity? requestedBy, CancellationToken ct)
     {
         var key = Str(redacted, "issue_key");
         var customFields = redacted.ValueKind == JsonValueKind.Object && redacted.TryGetProperty("custom_fields", out var cf) && cf.ValueKind == JsonValueKind.Object
@@ -22,7 +23,7 @@ internal sealed class ChangePreviewBuilder(IIssuePreviewSource source, ILogger<C
         string? note = null;
         if (key is not null && readCurrent)
         {
-            (issue, note) = await ReadAsync(key, customFields, ct);
+            (issue, note) = await ReadAsync(key, customFields, requestedBy, ct);
         }
         var title = key is null ? "" : issue?.Summary is { } s ? $"{key} '{s}'" : key;
         return operation.Name switch
@@ -41,11 +42,11 @@ internal sealed class ChangePreviewBuilder(IIssuePreviewSource source, ILogger<C
         };
     }
 
-    private async Task<(IssueSnapshot? Issue, string? Note)> ReadAsync(string key, IReadOnlyCollection<string> customFields, CancellationToken ct)
+    private async Task<(IssueSnapshot? Issue, string? Note)> ReadAsync(string key, IReadOnlyCollection<string> customFields, AgentIdentity? requestedBy, CancellationToken ct)
     {
         try
         {
-            var issue = await source.GetIssueAsync(key, customFields, ct);
+            var issue = await source.GetIssueAsync(key, customFields, requestedBy, ct);
             return (issue, issue is null ? $"{key} was not found in Jira: it may have been deleted already." : null);
         }
 #pragma warning disable CA1031 // a preview that cannot read Jira still shows the requested change

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JiraGate.Governance.Agents;
 using JiraGate.Governance.Catalog;
 using JiraGate.Governance.Pipeline;
 
@@ -6,13 +7,14 @@ namespace JiraGate.Gateway.ApprovalsPage;
 
 /// <summary>
 /// Reads current values through the operation executor's <c>issues:read_detail</c> (the gateway's own Jira connection).
-/// This read is for the approver's eyes only: it is not an agent's call, so it is not audited as one.
+/// This read is for the approver's eyes only: it is not an agent's call, so it is not audited as one. It goes to the
+/// requesting agent's Jira connection (the executor routes by the scope's agent when there are several).
 /// </summary>
 internal sealed class ExecutorIssuePreviewSource(IOperationExecutor executor) : IIssuePreviewSource
 {
     private static readonly string[] StandardFields = ["summary", "status", "description", "priority", "labels", "assignee", "components"];
 
-    public async Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, CancellationToken cancellationToken = default)
+    public async Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, AgentIdentity? requestedBy, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issueKey);
         ArgumentNullException.ThrowIfNull(customFields);
@@ -20,7 +22,8 @@ internal sealed class ExecutorIssuePreviewSource(IOperationExecutor executor) : 
         OperationOutput output;
         try
         {
-            output = await executor.ExecuteAsync(OperationCatalog.Default["issues:read_detail"], request.RootElement, ExecutionScope.Unrestricted, cancellationToken);
+            output = await executor.ExecuteAsync(OperationCatalog.Default["issues:read_detail"], request.RootElement,
+                requestedBy is null ? ExecutionScope.Unrestricted : new ExecutionScope { Grants = [], Agent = requestedBy }, cancellationToken);
         }
         catch (JiraGate.Jira.JiraNotFoundException)
         {
@@ -102,6 +105,6 @@ internal sealed class ExecutorIssuePreviewSource(IOperationExecutor executor) : 
 /// <summary>Used when no operation executor is registered: the preview shows requested values only.</summary>
 internal sealed class UnavailableIssuePreviewSource : IIssuePreviewSource
 {
-    public Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, CancellationToken cancellationToken = default) =>
+    public Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, AgentIdentity? requestedBy, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("No Jira connection is configured for previews.");
 }

@@ -1,3 +1,5 @@
+using JiraGate.Governance.Agents;
+
 namespace JiraGate.Gateway.ApprovalsPage;
 
 /// <summary>
@@ -10,9 +12,10 @@ public interface IIssuePreviewSource
     /// <summary>The issue's current values, or null when it does not exist (or is not visible).</summary>
     /// <param name="issueKey">The issue, e.g. <c>SEC-456</c>.</param>
     /// <param name="customFields">Custom fields the change touches, whose current values are wanted as well.</param>
+    /// <param name="requestedBy">The agent whose request is previewed: the read goes to that agent's Jira connection.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="Exception">Jira could not be read; the page then shows the change without current values.</exception>
-    Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, CancellationToken cancellationToken = default);
+    Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, AgentIdentity? requestedBy, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An issue's current values, as text for people.</summary>

@@ -15,7 +15,7 @@ public sealed class ChangePreviewBuilderTests
     {
         var builder = new ChangePreviewBuilder(FakePreviewSource.WithSec456(), NullLogger<ChangePreviewBuilder>.Instance);
         using var doc = JsonDocument.Parse(args);
-        return await builder.BuildAsync(OperationCatalog.Default[operation], doc.RootElement, readCurrent, TestContext.Current.CancellationToken);
+        return await builder.BuildAsync(OperationCatalog.Default[operation], doc.RootElement, readCurrent, null, TestContext.Current.CancellationToken);
     }
 
     [Fact]

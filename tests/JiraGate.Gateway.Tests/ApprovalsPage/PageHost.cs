@@ -172,7 +172,7 @@ public sealed class FakePreviewSource : IIssuePreviewSource
 
     public bool Fail { get; set; }
 
-    public Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, CancellationToken cancellationToken = default) =>
+    public Task<IssueSnapshot?> GetIssueAsync(string issueKey, IReadOnlyCollection<string> customFields, AgentIdentity? requestedBy, CancellationToken cancellationToken = default) =>
         Fail ? throw new HttpRequestException("sandbox down") : Task.FromResult(Issues.GetValueOrDefault(issueKey));
 
     public static FakePreviewSource WithSec456()
