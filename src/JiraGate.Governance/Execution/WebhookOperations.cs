@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Jira;
@@ -105,48 +103,13 @@ internal static class WebhookOperations
         });
     }
 
-    /// <exception cref="OperationArgumentException">The URL is not an https URL to a public host.</exception>
+    /// <exception cref="OperationArgumentException">The URL is not an https URL to a public host (<see cref="CallbackUrls"/>).</exception>
     internal static void CheckUrl(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        if (CallbackUrls.Problem(url) is { } problem)
         {
-            throw new OperationArgumentException("url", "url: give an absolute https URL.");
+            throw new OperationArgumentException("url", "url: a webhook URL " + problem + ".");
         }
-        if (uri.UserInfo.Length > 0)
-        {
-            throw new OperationArgumentException("url", "url: a webhook URL may not carry a user name or password.");
-        }
-        var host = uri.IdnHost.TrimEnd('.');
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-            || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase)
-            || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && !IsPublic(ip)))
-        {
-            throw new OperationArgumentException("url", $"url: {host} is a loopback, private or link-local address; a webhook must go to a public host.");
-        }
-    }
-
-    private static bool IsPublic(IPAddress ip)
-    {
-        if (ip.IsIPv4MappedToIPv6)
-        {
-            ip = ip.MapToIPv4();
-        }
-        if (IPAddress.IsLoopback(ip) || ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) || ip.Equals(IPAddress.IPv6None))
-        {
-            return false;
-        }
-        if (ip.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            return !(ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || ip.IsIPv6UniqueLocal || ip.IsIPv6Multicast);
-        }
-        var b = ip.GetAddressBytes();
-        return !(b[0] == 10 || b[0] == 0 || b[0] >= 224
-            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127));
     }
 
     private static void WriteAdmin(Utf8JsonWriter w, AdminWebhook h)

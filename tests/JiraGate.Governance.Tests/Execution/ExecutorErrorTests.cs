@@ -109,6 +109,15 @@ public sealed class ExecutorErrorTests(CloudExecutorFixture bed) : IClassFixture
     [InlineData("https://[::ffff:10.0.0.1]/hook")]
     [InlineData("https://user:secret@hooks.example.com/hook")]
     [InlineData("https://jira.internal/hook")]
+    [InlineData("https://2130706433/hook")] // 127.0.0.1 written as one number
+    [InlineData("https://0x7f.0.0.1/hook")]
+    [InlineData("https://metadata.google.internal/computeMetadata/v1/")]
+    [InlineData("https://172.20.0.5/hook")]
+    [InlineData("https://100.100.100.200/hook")]
+    [InlineData("https://[fd00:ec2::254]/hook")]
+    [InlineData("https://[fe80::1]/hook")]
+    [InlineData("https://[64:ff9b::a00:1]/hook")] // NAT64 of 10.0.0.1
+    [InlineData("https://intranet/hook")]
     public async Task CreateWebhook_PrivateOrCredentialedUrl_IsRefused(string url)
     {
         var ex = await Assert.ThrowsAsync<OperationArgumentException>(() => bed.RunAsync("webhooks:create", $$"""{"url": "{{url}}", "events": ["jira:issue_created"]}"""));
