@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using JiraGate.Gateway.AgentApi;
 using JiraGate.Governance.Pipeline;
 using JiraGate.Governance.Policies;
@@ -30,7 +31,12 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new AgentOperations(
             sp.GetRequiredService<PolicyEngine>(),
             PolicySource(sp)));
-        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentApiJsonContext.Default));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentApiJsonContext.Default);
+            // application/json for agents and scripts, never HTML: keep "+", quotes and non-ASCII text readable.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
         services.AddHealthChecks();
         services.AddOpenApi(AgentApiOpenApi.DocumentName, o => o.AddDocumentTransformer<AgentApiOpenApi>());
         return services;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JiraGate.Governance.Pipeline;
@@ -21,11 +22,15 @@ internal sealed class JsonResult : IDisposable
     private ArrayBufferWriter<byte>? _scratch;
     private Utf8JsonWriter? _scratchWriter;
 
+    // Results are JSON for agents and scripts, never embedded raw in HTML (the approvals page encodes what it shows):
+    // "+00:00" and "Müller" stay readable instead of "\u002B00:00" and "M\u00FCller", and cost fewer bytes of budget.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public JsonResult(int budget, int maxTextChars)
     {
         _budget = budget;
         MaxTextChars = maxTextChars;
-        W = new Utf8JsonWriter(_buffer);
+        W = new Utf8JsonWriter(_buffer, WriterOptions);
     }
 
     /// <summary>The writer of the result.</summary>
@@ -43,7 +48,7 @@ internal sealed class JsonResult : IDisposable
     public int WriteItems<T>(string name, IReadOnlyList<T> items, int skip, int max, Action<Utf8JsonWriter, T> write)
     {
         _scratch ??= new ArrayBufferWriter<byte>(512);
-        _scratchWriter ??= new Utf8JsonWriter(_scratch);
+        _scratchWriter ??= new Utf8JsonWriter(_scratch, WriterOptions);
         W.WriteStartArray(name);
         var count = 0;
         for (var i = skip; i < items.Count && count < max; i++)

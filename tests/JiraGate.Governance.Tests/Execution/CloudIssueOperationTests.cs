@@ -78,6 +78,20 @@ public sealed class CloudIssueOperationTests(CloudExecutorFixture bed) : IClassF
     }
 
     [Fact]
+    public async Task Results_TextStaysReadable_NoEscapedPlusOrNonAscii()
+    {
+        var key = await bed.NewIssueAsync(summary: "Zugriff von Müller + 東京");
+
+        var raw = (await bed.RunAsync("issues:read_detail", $$"""{"issue_key": "{{key}}"}""")).GetRawText();
+
+        Assert.Contains("Müller", raw, StringComparison.Ordinal);
+        Assert.Contains("+ 東京", raw, StringComparison.Ordinal);
+        Assert.Contains("+00:00", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u002B", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IssueLifecycle_CreateUpdateAssignTransitionDelete_EachReturnsItsShape()
     {
         var created = await bed.RunAsync("issues:create",
