@@ -93,7 +93,7 @@ public static class AgentApiEndpoints
         var operations = context.RequestServices.GetRequiredService<AgentOperations>().List(agent);
         return TypedResults.Json(
             new OperationListResponse { Agent = agent.Id, Operations = operations },
-            AgentApiJsonContext.Default.OperationListResponse);
+            AgentApiJsonContext.Answers.OperationListResponse);
     }
 
     private static async Task<IResult> CallOperationAsync(HttpContext context, string operation)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -130,4 +131,14 @@ public sealed class ApprovalLinks
 [JsonSerializable(typeof(JsonElement))]
 // Only for the OpenAPI document's ProducesProblem schemas: under Native AOT there is no reflection fallback to describe it.
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
-internal sealed partial class AgentApiJsonContext : JsonSerializerContext;
+internal sealed partial class AgentApiJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The generated metadata with relaxed escaping, for writing answers: they are application/json for agents and
+    /// scripts, never HTML, so "+00:00" and "Müller" stay as they are instead of "\u002B00:00" and "M\u00FCller".
+    /// </summary>
+    public static AgentApiJsonContext Answers { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -21,7 +21,7 @@ internal static class OperationResponses
                 JiraRequestId = result.JiraRequestId,
                 ApprovalId = result.ApprovalId,
             },
-            AgentApiJsonContext.Default.OperationCallResponse),
+            AgentApiJsonContext.Answers.OperationCallResponse),
         OperationStatus.PendingApproval when result.ApprovalId is not null => Pending(context, result, StatusCodes.Status202Accepted),
         _ => Problem(context, result),
     };
@@ -39,7 +39,7 @@ internal static class OperationResponses
                 JiraRequestId = result.JiraRequestId,
                 Links = new ApprovalLinks { Self = ApprovalPath(result.ApprovalId ?? approvalId) },
             },
-            AgentApiJsonContext.Default.ApprovalStatusResponse),
+            AgentApiJsonContext.Answers.ApprovalStatusResponse),
         OperationStatus.PendingApproval => Pending(context, result, StatusCodes.Status200OK, approvalId),
         _ => Problem(context, result),
     };
@@ -62,7 +62,7 @@ internal static class OperationResponses
                 Channel = result.ApprovalChannel,
                 Links = new ApprovalLinks { Self = self },
             },
-            AgentApiJsonContext.Default.ApprovalStatusResponse,
+            AgentApiJsonContext.Answers.ApprovalStatusResponse,
             statusCode: status);
     }
 

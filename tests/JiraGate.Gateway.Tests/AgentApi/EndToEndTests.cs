@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -86,6 +87,19 @@ public sealed class EndToEndTests
 
         await ProblemAssert.IsProblemAsync(response, status, code);
         Assert.Equal(0, host.JiraRequests);
+    }
+
+    [Fact]
+    public async Task ReadDetail_OverHttp_TimestampsAndTextUnescaped()
+    {
+        await using var host = await SandboxGatewayHost.StartAsync();
+        using var response = await host.Client(SandboxGatewayHost.SocAgent).SendAsync(
+            AuthTests.Request("POST", "/v1/operations/issues:read_detail", """{"issue_key": "SEC-456"}"""), TestContext.Current.CancellationToken);
+
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.Contains("+00:00", StringComparison.Ordinal), body);
+        Assert.DoesNotContain("\\u002B", body, StringComparison.Ordinal);
     }
 
     [Fact]
