@@ -15,10 +15,11 @@ namespace JiraGate.Jira.Serialization;
 /// </summary>
 internal sealed partial class RepeatedValues
 {
-    // Lossy like the string table: a page holds a few statuses and a few dozen users.
+    // Probed and bounded like the string table: a page holds a few statuses and a few dozen users.
     private const int ObjectSlots = 128;
 
     private readonly ObjectEntry[] _objects = new ObjectEntry[ObjectSlots];
+    private int _objectCount;
     private ReadOnlyMemory<byte> _body;
 
     /// <summary>
@@ -44,15 +45,23 @@ internal sealed partial class RepeatedValues
         probe.Skip();
         var raw = body.Slice((int)start, (int)(probe.TokenStartIndex - start) + 1);
         var hash = Hash(raw);
-        ref var entry = ref table._objects[hash & (ObjectSlots - 1)];
-        if (entry.Hash == hash && entry.Value is T known && entry.Length == raw.Length
-            && body.Slice(entry.Start, entry.Length).SequenceEqual(raw))
+        var objects = table._objects;
+        var slot = hash & (ObjectSlots - 1);
+        for (; objects[slot].Value is { } stored; slot = (slot + 1) & (ObjectSlots - 1))
         {
-            reader = probe;
-            return known;
+            ref readonly var entry = ref objects[slot];
+            if (entry.Hash == hash && stored is T known && entry.Length == raw.Length
+                && body.Slice(entry.Start, entry.Length).SequenceEqual(raw))
+            {
+                reader = probe;
+                return known;
+            }
         }
         var value = JsonSerializer.Deserialize(ref reader, typeInfo);
-        entry = new(hash, (int)start, raw.Length, value);
+        if (value is not null)
+        {
+            Store(objects, slot, hash, ref table._objectCount, new(hash, (int)start, raw.Length, value));
+        }
         return value;
     }
 
