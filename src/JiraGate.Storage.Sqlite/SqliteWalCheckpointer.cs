@@ -52,6 +52,9 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
     /// <summary>Where each round gets its connection (a seam for tests that make rounds fail).</summary>
     internal Func<CancellationToken, Task<SqliteConnection>> OpenConnection { get; set; }
 
+    /// <summary>True once the timer loop has ended (disposed, or the database file is gone).</summary>
+    internal bool IsStopped => _loop.IsCompleted;
+
     /// <summary>Completes when the next round (timer, manual or final) has finished, failed or not.</summary>
     internal Task NextRoundAsync() => Volatile.Read(ref _round).Task;
 
