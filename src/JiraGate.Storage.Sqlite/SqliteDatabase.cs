@@ -12,7 +12,7 @@ namespace JiraGate.Storage.Sqlite;
 /// checkpointer copies the WAL into the file off the commit path; dispose the database to stop it (a last
 /// checkpoint truncates the WAL). Connections keep working after disposal.
 /// </summary>
-public sealed class SqliteDatabase : IAsyncDisposable
+public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
@@ -135,6 +135,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
             await checkpointer.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// <see cref="DisposeAsync"/>, blocking: for containers disposed synchronously (a service provider refuses to
+    /// dispose an async-only singleton that way).
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc />
     public override string ToString() => $"SQLite database {Options.DatabasePath} (schema {SchemaVersion})";

@@ -115,8 +115,7 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
         {
             await TryRunAsync(final: true, CancellationToken.None).ConfigureAwait(false);
         }
-        _stop.Dispose();
-        _gate.Dispose();
+        _stop.Dispose(); // _gate stays usable: SqliteDatabase.CheckpointAsync still works after disposal
     }
 
     private static TaskCompletionSource NewRound() => new(TaskCreationOptions.RunContinuationsAsynchronously);

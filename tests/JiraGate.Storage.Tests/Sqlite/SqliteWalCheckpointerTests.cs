@@ -91,7 +91,21 @@ public sealed class SqliteWalCheckpointerTests : IDisposable
         Assert.Contains(_log.Entries, e => e.EventId == 6101 && e.Message.Contains("(TRUNCATE)", StringComparison.Ordinal));
         // The data is all in the database file, and connections still work after disposal.
         Assert.Equal(50, (await store.GetHeadAsync(Ct)).Seq);
-        await database.DisposeAsync(); // twice is harmless
+        database.Dispose(); // twice, and synchronously, is harmless
+        Assert.Equal("PASSIVE", (await database.CheckpointAsync(Ct)).Mode); // a round by hand still works
+    }
+
+    [Fact]
+    public async Task AddJiraGateSqlite_ProviderDisposedSynchronously_StopsTheCheckpointer()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddJiraGateSqlite(_db.FilePath, o => o.DurableCommits = false);
+        var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var database = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SqliteDatabase>(provider);
+
+        provider.Dispose(); // as `jiragate` admin commands do on a bad policy file
+
+        Assert.True(database.Checkpointer!.IsStopped);
     }
 
     [Fact]
