@@ -34,7 +34,10 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         if (options.CheckpointInterval > TimeSpan.Zero)
         {
             // Per connection: no commit runs a checkpoint; the checkpointer does (see SqliteWalCheckpointer).
-            _connectionPragmas += string.Create(CultureInfo.InvariantCulture, $" PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {options.WalSizeLimit};");
+            // A restarted WAL is cut back to twice the restart threshold, not to it: the WAL passes the threshold
+            // by up to a round's worth of commits, and cutting below that makes each cycle regrow the file (an
+            // fsync that also commits the new size costs more than one that overwrites in place).
+            _connectionPragmas += string.Create(CultureInfo.InvariantCulture, $" PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {2 * options.WalSizeLimit};");
         }
     }
 
