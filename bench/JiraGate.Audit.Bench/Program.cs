@@ -12,6 +12,11 @@ var writerCounts = Arg("--writers", "1,64").Split(',').Select(w => int.Parse(w, 
 var seconds = double.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture);
 var warmup = double.Parse(Arg("--warmup", "2"), CultureInfo.InvariantCulture);
 var plainFirst = Arg("--order", "audit-first") == "plain-first";
+var trace = args.Contains("--trace");
+// 0 = SQLite's automatic checkpoint inside commits (the old behaviour), else the background checkpointer's period.
+var checkpointMs = double.Parse(Arg("--checkpoint-ms", "250"), CultureInfo.InvariantCulture);
+var walLimitMb = long.Parse(Arg("--wal-limit-mb", "64"), CultureInfo.InvariantCulture);
+var auditOnly = args.Contains("--audit-only"); // skips the plain baseline (quicker when only AuditLog changed)
 var directory = Path.Combine(Path.GetTempPath(), "jiragate-audit-bench-" + Environment.ProcessId);
 var parameters = JsonDocument.Parse("{\"projectKey\":\"SEC\",\"summary\":\"Suspicious login from 203.0.113.7\",\"issueType\":\"Bug\",\"priority\":\"High\",\"labels\":[\"soc\",\"triage\"]}").RootElement.Clone();
 
@@ -22,9 +27,17 @@ try
     {
         Func<Task<Result>> auditRun = () => RunAsync($"audit-{writers}", writers, async (db, _) =>
         {
-            var log = new AuditLog(new SqliteAuditStore(db), AuditSigningKey.Generate());
+            var store = new TracingAuditStore(new SqliteAuditStore(db));
+            var log = new AuditLog(trace ? store : new SqliteAuditStore(db), AuditSigningKey.Generate());
             var intent = new AuditIntent { Agent = "agent-a", Org = "org-1", Operation = "issues:create", Risk = "medium", Decision = "allow", Policy = "jira-soc-triage", Parameters = parameters };
-            return (() => log.AppendIntentAsync(intent), log.DisposeAsync);
+            return (() => log.AppendIntentAsync(intent), async () =>
+            {
+                await log.DisposeAsync();
+                if (trace)
+                {
+                    store.Print($"audit-{writers}");
+                }
+            });
         });
         Func<Task<Result>> plainRun = () => RunAsync($"plain-{writers}", writers, async (db, _) =>
         {
@@ -66,7 +79,12 @@ try
         // Order matters on a shared disk (the first run's files are still being written back during the second):
         // --order plain-first swaps it to check.
         Result audit, baseline;
-        if (plainFirst)
+        if (auditOnly)
+        {
+            audit = await auditRun();
+            baseline = new Result(double.NaN, double.NaN, double.NaN);
+        }
+        else if (plainFirst)
         {
             baseline = await plainRun();
             audit = await auditRun();
@@ -95,7 +113,8 @@ return 0;
 
 async Task<Result> RunAsync(string name, int writers, Func<SqliteDatabase, int, Task<(Func<Task<AuditReceipt>> Append, Func<ValueTask> Dispose)>> setup, bool dedicatedThreads = false)
 {
-    var db = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(directory, name + ".db"), DurableCommits = true, BusyTimeout = TimeSpan.FromSeconds(60) });
+    var db = await SqliteDatabase.OpenAsync(new SqliteStorageOptions { DatabasePath = Path.Combine(directory, name + ".db"), DurableCommits = true, BusyTimeout = TimeSpan.FromSeconds(60),
+        CheckpointInterval = TimeSpan.FromMilliseconds(checkpointMs), WalSizeLimit = walLimitMb << 20 }, null, trace ? new ConsoleLogger<SqliteDatabase>() : null);
     var (append, dispose) = await setup(db, writers);
     // Steady state for both: a WAL file already grown and checkpointed, so commits overwrite it in place
     // (a growing WAL makes every fsync also commit file-size metadata, which a short run would mostly measure).
@@ -135,6 +154,7 @@ async Task<Result> RunAsync(string name, int writers, Func<SqliteDatabase, int, 
     await Task.WhenAll(tasks);
     measureEnd = stopAt;
     await dispose();
+    await db.DisposeAsync();
     var all = latencies.SelectMany(l => l).Order().ToArray();
     var elapsed = (measureEnd - measureStart) / (double)Stopwatch.Frequency;
     var result = new Result(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));

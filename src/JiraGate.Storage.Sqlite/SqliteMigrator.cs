@@ -47,7 +47,7 @@ public sealed class SqliteMigrationException : Exception
 /// </summary>
 /// <remarks>
 /// To change the schema, add <c>Migrations/NNNN_what.sql</c> (the next number; never edit a shipped one): it
-/// is embedded by the project file and applied on the next <see cref="SqliteDatabase.OpenAsync"/>. All pending
+/// is embedded by the project file and applied on the next <see cref="SqliteDatabase.OpenAsync(SqliteStorageOptions, TimeProvider?, CancellationToken)"/>. All pending
 /// migrations run in one immediate transaction, so concurrent openers apply them once and a failing one leaves
 /// the schema as it was. A database whose version is newer than this build's migrations is refused.
 /// </remarks>

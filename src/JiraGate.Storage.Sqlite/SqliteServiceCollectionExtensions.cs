@@ -3,6 +3,7 @@ using JiraGate.Governance.Approvals;
 using JiraGate.Governance.Audit;
 using JiraGate.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>
     /// Puts every store port (<see cref="IAuditStore"/>, <see cref="IAgentStore"/>, <see cref="IApproverStore"/>,
     /// <see cref="IApprovalStore"/>) on one SQLite file, opened once in WAL mode with pending migrations applied on first
-    /// resolution. Added with TryAdd, so a store registered before stays.
+    /// resolution; its background WAL checkpointer stops when the provider is disposed. Added with TryAdd, so a store registered before stays.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="databasePath">The database file, e.g. <c>.jiragate/jiragate.db</c>.</param>
@@ -23,11 +24,12 @@ public static class SqliteServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var settings = new SqliteStorageSettings();
         configure?.Invoke(settings);
-        var options = new SqliteStorageOptions { DatabasePath = databasePath, BusyTimeout = settings.BusyTimeout, DurableCommits = settings.DurableCommits };
+        var options = new SqliteStorageOptions { DatabasePath = databasePath, BusyTimeout = settings.BusyTimeout, DurableCommits = settings.DurableCommits,
+            CheckpointInterval = settings.CheckpointInterval, WalSizeLimit = settings.WalSizeLimit };
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
             // Startup only, on first resolution: opening and migrating must finish before any store is used.
-            SqliteDatabase.OpenAsync(options, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+            SqliteDatabase.OpenAsync(options, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqliteDatabase>>()).GetAwaiter().GetResult());
         services.TryAddSingleton<IAuditStore>(sp => new SqliteAuditStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IAgentStore>(sp => new SqliteAgentStore(sp.GetRequiredService<SqliteDatabase>().OpenConnectionAsync));
         services.TryAddSingleton<IApproverStore>(sp => new SqliteApproverStore(sp.GetRequiredService<SqliteDatabase>().OpenConnectionAsync));

@@ -16,6 +16,19 @@ public sealed class SqliteStorageOptions
     /// </summary>
     public bool DurableCommits { get; init; } = true;
 
+    /// <summary>
+    /// How often a background checkpointer copies the WAL into the database file (250 ms by default), off the commit
+    /// path; <see cref="TimeSpan.Zero"/> turns it off and leaves SQLite's automatic checkpoint (inside a commit,
+    /// every 1,000 pages) on.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The WAL size (64 MiB by default) past which a checkpoint round also restarts the WAL (briefly holding the
+    /// write lock) and past which a restarted WAL file is truncated: the bound on the WAL under continuous writes.
+    /// </summary>
+    public long WalSizeLimit { get; init; } = 64L * 1024 * 1024;
+
     /// <inheritdoc />
     public override string ToString() => $"SQLite {DatabasePath}";
 }
