@@ -31,7 +31,15 @@ internal static class StdioServerProcess
     {
         var services = new ServiceCollection();
         services.AddSingleton<IOperationExecutor, EchoExecutor>();
-        services.AddJiraGateSqlite(Path.Combine(directory, "jiragate.db"), o => o.DurableCommits = false);
+        // No background WAL checkpointer here: the child runs inside this module's initializer, and a dispose that really
+        // waits (for the checkpointer's loop) resumes this module's code on another thread, which waits for the
+        // initializer to finish — the refusal path then hung for a minute. The jiragate command has no initializer and
+        // exits at once (the Cli tests run mcp with the checkpointer on).
+        services.AddJiraGateSqlite(Path.Combine(directory, "jiragate.db"), o =>
+        {
+            o.DurableCommits = false;
+            o.CheckpointInterval = TimeSpan.Zero;
+        });
         services.AddJiraGate(o =>
         {
             o.VaultPath = Path.Combine(directory, "vault.json");
