@@ -18,33 +18,9 @@ internal sealed partial class JiraConnection
         Func<JsonElement, bool> isAnswer, CancellationToken cancellationToken)
     {
         var profile = await GetProfileAsync(cancellationToken).ConfigureAwait(false);
-        var baseUri = request.ToSite ? _site : profile.ApiBase;
-        using var message = new HttpRequestMessage(request.Method, new Uri(baseUri.AbsoluteUri.TrimEnd('/') + request.PathAndQuery()));
-        message.Content = request.Content;
-        message.Headers.Accept.Add(new("application/json"));
-        message.Options.Set(JiraRequestOptions.Kind, request.Kind);
-        message.Options.Set(JiraRequestOptions.Site, _siteKey);
-        message.Options.Set(JiraRequestOptions.Anonymous, request.Anonymous);
-        var started = _time.GetTimestamp();
-        HttpResponseMessage response;
-        try
-        {
-            var http = _httpClientFactory.CreateClient(_httpClientName);
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (IsNoAnswer(ex))
-        {
-            throw NoAnswer(request, ex);
-        }
+        var (response, requestId) = await SendMessageAsync(profile.ApiBase, request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            var requestId = RequestIdOf(response);
-            Log.RequestCompleted(_logger, request.Method.Method, request.Path, (int)response.StatusCode,
-                _time.GetElapsedTime(started).TotalMilliseconds, requestId);
             if (!response.IsSuccessStatusCode && response.StatusCode != accepted)
             {
                 throw await ErrorAsync(request, response, requestId, cancellationToken).ConfigureAwait(false);

@@ -133,6 +133,23 @@ internal sealed partial class JiraConnection : IDisposable
 
     private async Task<HttpResponseMessage> SendRawAsync(Uri apiBase, JiraRequest request, CancellationToken cancellationToken)
     {
+        var (response, requestId) = await SendMessageAsync(apiBase, request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        using (response)
+        {
+            throw await ErrorAsync(request, response, requestId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> once through the named client (auth, resilience, per-site gate) and logs the
+    /// answer, whatever its status; no answer at all becomes the usual "no answer" exception. The caller owns the response.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, string? RequestId)> SendMessageAsync(Uri apiBase, JiraRequest request, CancellationToken cancellationToken)
+    {
         var baseUri = request.ToSite ? _site : apiBase;
         using var message = new HttpRequestMessage(request.Method, new Uri(baseUri.AbsoluteUri.TrimEnd('/') + request.PathAndQuery()));
         message.Content = request.Content;
@@ -158,14 +175,7 @@ internal sealed partial class JiraConnection : IDisposable
         var requestId = RequestIdOf(response);
         Log.RequestCompleted(_logger, request.Method.Method, request.Path, (int)response.StatusCode,
             _time.GetElapsedTime(started).TotalMilliseconds, requestId);
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-        using (response)
-        {
-            throw await ErrorAsync(request, response, requestId, cancellationToken).ConfigureAwait(false);
-        }
+        return (response, requestId);
     }
 
     /// <summary>Jira's request id: X-ARequestId, else ATL-TraceId.</summary>
