@@ -67,7 +67,7 @@ public sealed partial class AuditRedactor
         var sensitive = ToSet(sensitiveArguments);
         var digest = ToSet(digestArguments);
         var builder = new StringBuilder();
-        Write(builder, root, sensitive, digest);
+        CanonicalJson.Write(builder, root, new Substitution(this, sensitive, digest));
         return builder.ToString();
     }
 
@@ -106,71 +106,37 @@ public sealed partial class AuditRedactor
         return builder.ToString();
     }
 
-    private void Write(StringBuilder builder, JsonElement element, HashSet<string> sensitive, HashSet<string> digest)
+    /// <summary>The canonical walk with secrets hidden, bulky values digested and credentials scrubbed from text.</summary>
+    private sealed class Substitution(AuditRedactor redactor, HashSet<string> sensitive, HashSet<string> digest) : ICanonicalSubstitution
     {
-        switch (element.ValueKind)
+        public string DuplicateKeyMessage(string name) => $"Duplicate argument '{name}'.";
+
+        public bool TryWriteMember(StringBuilder builder, string name, JsonElement value)
         {
-            case JsonValueKind.Object:
-                var members = element.EnumerateObject().ToList();
-                members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-                builder.Append('{');
-                for (var i = 0; i < members.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        if (string.Equals(members[i].Name, members[i - 1].Name, StringComparison.Ordinal))
-                        {
-                            throw new FormatException($"Duplicate argument '{members[i].Name}'.");
-                        }
-                        builder.Append(',');
-                    }
-                    var name = members[i].Name;
-                    CanonicalJson.WriteString(builder, name);
-                    builder.Append(':');
-                    var normalised = Normalise(name);
-                    if (sensitive.Contains(normalised) || IsSecretKey(name))
-                    {
-                        CanonicalJson.WriteString(builder, RedactedMarker);
-                    }
-                    else if (digest.Contains(normalised))
-                    {
-                        builder.Append(DigestOf(members[i].Value));
-                    }
-                    else
-                    {
-                        Write(builder, members[i].Value, sensitive, digest);
-                    }
-                }
-                builder.Append('}');
-                break;
-            case JsonValueKind.Array:
-                builder.Append('[');
-                var first = true;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (!first)
-                    {
-                        builder.Append(',');
-                    }
-                    first = false;
-                    Write(builder, item, sensitive, digest);
-                }
-                builder.Append(']');
-                break;
-            case JsonValueKind.String:
-                var text = element.GetString()!;
-                if (_maxInline > 0 && text.Length > _maxInline)
-                {
-                    builder.Append(Digest(Encoding.UTF8.GetBytes(text)));
-                }
-                else
-                {
-                    CanonicalJson.WriteString(builder, ScrubText(text));
-                }
-                break;
-            default:
-                CanonicalJson.Write(builder, element);
-                break;
+            var normalised = Normalise(name);
+            if (sensitive.Contains(normalised) || redactor.IsSecretKey(name))
+            {
+                CanonicalJson.WriteString(builder, RedactedMarker);
+                return true;
+            }
+            if (digest.Contains(normalised))
+            {
+                builder.Append(DigestOf(value));
+                return true;
+            }
+            return false;
+        }
+
+        public void WriteString(StringBuilder builder, string text)
+        {
+            if (redactor._maxInline > 0 && text.Length > redactor._maxInline)
+            {
+                builder.Append(Digest(Encoding.UTF8.GetBytes(text)));
+            }
+            else
+            {
+                CanonicalJson.WriteString(builder, ScrubText(text));
+            }
         }
     }
 

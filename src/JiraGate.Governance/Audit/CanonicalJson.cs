@@ -39,7 +39,10 @@ public static class CanonicalJson
         return Canonicalize(doc.RootElement);
     }
 
-    internal static void Write(StringBuilder builder, JsonElement element)
+    /// <param name="builder">Where the canonical text goes.</param>
+    /// <param name="element">The value.</param>
+    /// <param name="substitution">What a caller writes instead of some member values and strings (the audit redactor).</param>
+    internal static void Write(StringBuilder builder, JsonElement element, ICanonicalSubstitution? substitution = null)
     {
         switch (element.ValueKind)
         {
@@ -49,17 +52,21 @@ public static class CanonicalJson
                 builder.Append('{');
                 for (var i = 0; i < members.Count; i++)
                 {
+                    var name = members[i].Name;
                     if (i > 0)
                     {
-                        if (string.Equals(members[i].Name, members[i - 1].Name, StringComparison.Ordinal))
+                        if (string.Equals(name, members[i - 1].Name, StringComparison.Ordinal))
                         {
-                            throw new FormatException($"Duplicate JSON key '{members[i].Name}' cannot be canonicalised.");
+                            throw new FormatException(substitution?.DuplicateKeyMessage(name) ?? $"Duplicate JSON key '{name}' cannot be canonicalised.");
                         }
                         builder.Append(',');
                     }
-                    WriteString(builder, members[i].Name);
+                    WriteString(builder, name);
                     builder.Append(':');
-                    Write(builder, members[i].Value);
+                    if (substitution is null || !substitution.TryWriteMember(builder, name, members[i].Value))
+                    {
+                        Write(builder, members[i].Value, substitution);
+                    }
                 }
                 builder.Append('}');
                 break;
@@ -73,9 +80,12 @@ public static class CanonicalJson
                         builder.Append(',');
                     }
                     first = false;
-                    Write(builder, item);
+                    Write(builder, item, substitution);
                 }
                 builder.Append(']');
+                break;
+            case JsonValueKind.String when substitution is not null:
+                substitution.WriteString(builder, element.GetString()!);
                 break;
             case JsonValueKind.String:
                 WriteString(builder, element.GetString()!);
@@ -149,4 +159,17 @@ public static class CanonicalJson
             builder.Append(value.Value.ToString(CultureInfo.InvariantCulture));
         }
     }
+}
+
+/// <summary>What a caller writes in place of parts of the canonical walk (the audit redactor hides and digests values).</summary>
+internal interface ICanonicalSubstitution
+{
+    /// <summary>The message of the error for a key an object repeats.</summary>
+    string DuplicateKeyMessage(string name);
+
+    /// <summary>Writes a replacement for the member's value and returns true; false lets the walk write the value.</summary>
+    bool TryWriteMember(StringBuilder builder, string name, JsonElement value);
+
+    /// <summary>Writes a string value (canonically, or a replacement).</summary>
+    void WriteString(StringBuilder builder, string text);
 }
